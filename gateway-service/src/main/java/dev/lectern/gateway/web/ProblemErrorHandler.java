@@ -1,0 +1,47 @@
+package dev.lectern.gateway.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error the gateway itself produces (unknown route, bad method, a filter failure) as problem+json — replacing
+ * Boot's default JSON error page — and never a stack trace.
+ */
+@Component
+@Order(-2)
+class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+    private final ProblemWriter problems;
+
+    ProblemErrorHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (error instanceof ResponseStatusException rse) {
+            HttpStatus status = HttpStatus.resolve(rse.getStatusCode().value());
+            if (status == null) {
+                status = HttpStatus.INTERNAL_SERVER_ERROR;
+            }
+            String detail = switch (status) {
+                case NOT_FOUND -> "No route or resource matches " + exchange.getRequest().getPath().value() + ".";
+                case METHOD_NOT_ALLOWED -> "Method " + exchange.getRequest().getMethod() + " is not allowed here.";
+                default -> rse.getReason() != null ? rse.getReason() : status.getReasonPhrase();
+            };
+            return problems.write(exchange, status, status.getReasonPhrase(), detail);
+        }
+        log.error("Unexpected gateway failure on {}", exchange.getRequest().getPath().value(), error);
+        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The gateway could not complete the request. It has been logged.");
+    }
+}

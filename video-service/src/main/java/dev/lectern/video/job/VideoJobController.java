@@ -1,0 +1,70 @@
+package dev.lectern.video.job;
+
+import dev.lectern.common.jobs.JobResponse;
+import dev.lectern.common.jobs.JobService;
+import dev.lectern.common.messaging.VideoRenderRequested;
+import dev.lectern.common.web.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/videos")
+class VideoJobController {
+
+    private final JobService jobs;
+    private final JsonMapper json;
+
+    VideoJobController(JobService jobs, JsonMapper json) {
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobResponse> create(@AuthenticationPrincipal Jwt caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
+            @Valid @RequestBody CreateVideoRequest request) {
+        String owner = caller.getSubject();
+        var submitted = jobs.submit(owner, idempotencyKey, json.writeValueAsString(request),
+                jobId -> new VideoRenderRequested(VideoRenderRequested.SCHEMA_VERSION, jobId, owner, Instant.now(),
+                        request.title()));
+        JobResponse body = JobResponse.from(submitted.job());
+        return ResponseEntity.accepted().location(URI.create("/api/videos/" + body.id())).body(body);
+    }
+
+    @GetMapping("/{id}")
+    JobResponse get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        return JobResponse.from(jobs.get(caller.getSubject(), id));
+    }
+
+    @GetMapping
+    PagedModel<JobResponse> list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
+        var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
+        return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
+    }
+
+    @DeleteMapping("/{id}")
+    JobResponse cancel(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        return JobResponse.from(jobs.cancel(caller.getSubject(), id));
+    }
+}

@@ -53,6 +53,7 @@ final class Manifests {
 					.set("gpuWorker.replicas", 2)
 					.set("gpuWorker.autoscaling.enabled", true)
 					.set("gpuWorker.autoscaling.minReplicas", 2)
+					.set("gpuWorker.autoscaling.maxReplicas", 4)
 					.set("gpuWorker.keda.enabled", true);
 			}
 			return write(name, template.call());

@@ -1,0 +1,74 @@
+package dev.lectern.deploy;
+
+import java.util.Map;
+
+import com.marcnuri.helm.Helm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HelmChartTests {
+
+	static final java.util.List<String> ENVIRONMENTS = Manifests.HELM_ENVIRONMENTS;
+
+	@Test
+	void lintsStrictlyWithoutFindings() {
+		var result = new Helm(Manifests.CHART).lint().strict().call();
+		assertThat(result.getMessages()).as("helm lint --strict messages")
+			.noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+		assertThat(result.isFailed()).as("helm lint --strict failed: %s", result.getMessages()).isFalse();
+	}
+
+	@ParameterizedTest
+	@FieldSource("ENVIRONMENTS")
+	void rendersEveryEnvironment(String environment) {
+		var objects = Manifests.helmObjects(environment);
+		assertThat(objects).extracting(o -> o.get("kind"))
+			.contains("Deployment", "Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget", "NetworkPolicy",
+					"Ingress", "Certificate");
+		assertThat(objects.stream().filter(o -> "Deployment".equals(o.get("kind"))).count())
+			.isEqualTo(environment.equals("prod-gpu") ? 6 : 5);
+	}
+
+	@Test
+	void rejectsAWrongTypeThroughTheSchema() {
+		assertThatThrownBy(() -> render(Map.of("services.gateway.replicas", "two"))).hasMessageContaining("replicas");
+	}
+
+	@Test
+	void rejectsAnUnknownKeyThroughTheSchema() {
+		assertThatThrownBy(() -> render(Map.of("services.gateway.replicaz", 2))).hasMessageContaining("replicaz");
+	}
+
+	@Test
+	void rejectsTheLatestTag() {
+		assertThatThrownBy(() -> render(Map.of("services.video.image.tag", "latest"))).hasMessageContaining("image/tag");
+	}
+
+	@Test
+	void pinsTheImageByDigestWhenGiven() {
+		String digest = "sha256:" + "a".repeat(64);
+		String rendered = render(Map.of("services.video.image.tag", "1.2.3", "services.video.image.digest", digest));
+		assertThat(rendered).contains("image: ghcr.io/lectern/video-service:1.2.3@" + digest);
+	}
+
+	@Test
+	void defaultsTheImageTagToTheAppVersion() {
+		assertThat(Manifests.helmObjects("dev").toString()).contains("image=ghcr.io/lectern/gateway-service:0.1.0,");
+	}
+
+	private static String render(Map<String, Object> sets) {
+		var template = new Helm(Manifests.CHART).template()
+			.withName("lectern")
+			.withNamespace(Manifests.NAMESPACE)
+			.withKubeVersion("1.33.0");
+		for (var entry : sets.entrySet()) {
+			template = template.set(entry.getKey(), entry.getValue());
+		}
+		return template.call();
+	}
+
+}

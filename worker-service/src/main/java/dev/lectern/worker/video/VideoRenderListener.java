@@ -6,6 +6,7 @@ import dev.lectern.common.jobs.JobEventType;
 import dev.lectern.common.jobs.JobKind;
 import dev.lectern.common.messaging.VideoRenderRequested;
 import dev.lectern.worker.events.JobEventPublisher;
+import dev.lectern.worker.messaging.RawListenerConfiguration;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ class VideoRenderListener {
     }
 
     @RabbitListener(queues = "#{@messagingTopology.workQueue(T(dev.lectern.common.jobs.JobKind).VIDEO)}",
-            ackMode = "MANUAL")
+            containerFactory = RawListenerConfiguration.FACTORY)
     void onMessage(Message message, Channel channel) throws IOException {
         long tag = message.getMessageProperties().getDeliveryTag();
         VideoRenderRequested request;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.common.jobs.JobEvent;
 import dev.lectern.common.jobs.JobEventType;
 import dev.lectern.common.jobs.JobKind;
+import dev.lectern.common.video.RenderOptions;
+import dev.lectern.common.video.Scene;
+import dev.lectern.common.video.Storyboard;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +39,17 @@ class MessageContractTests {
 
     @Test
     void videoRenderRequestedRoundTrips() {
+        Storyboard storyboard = new Storyboard("Photosynthesis", java.util.List.of(
+                new Scene.Title("Photosynthesis", "How plants eat light", 3, "Welcome"),
+                new Scene.Bullets("Inputs", java.util.List.of("Light", "Water", "CO2"), 4, null),
+                new Scene.Flashcard("What is a chloroplast?", "An organelle", 5, null),
+                new Scene.Quiz("Where does the Calvin cycle happen?", java.util.List.of("Stroma", "Nucleus"), 0, 5, null),
+                new Scene.Summary("Summary", java.util.List.of("Light becomes sugar"), 3, null)));
         VideoRenderRequested message = new VideoRenderRequested(VideoRenderRequested.SCHEMA_VERSION, UUID.randomUUID(),
-                "alice", Instant.parse("2026-11-29T10:00:00Z"), "Photosynthesis");
-        assertThat(json.readValue(json.writeValueAsString(message), VideoRenderRequested.class)).isEqualTo(message);
+                "alice", Instant.parse("2026-11-29T10:00:00Z"), storyboard, RenderOptions.DEFAULT);
+        String text = json.writeValueAsString(message);
+        assertThat(json.readValue(text, VideoRenderRequested.class)).isEqualTo(message);
+        assertThat(text).contains("\"type\":\"bullets\"").contains("\"quality\":\"STANDARD\"");
     }
 
     @Test

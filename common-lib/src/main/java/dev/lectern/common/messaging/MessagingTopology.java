@@ -67,6 +67,11 @@ public record MessagingTopology(String namespace, List<Duration> retryDelays) {
         return eventsExchange() + "." + kind.routingSegment() + ".jobs";
     }
 
+    /** Topic exchange of job snapshots after each committed change, for every replica's WebSocket clients. */
+    public String jobUpdatesExchange() {
+        return namespace + ".jobs.updates";
+    }
+
     /** Header counting deliveries of one piece of work across retries (1 = first). */
     public static final String ATTEMPT_HEADER = "x-lectern-attempt";
 

@@ -58,6 +58,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.errors(), request);
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage(), e.errors(), request);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",

@@ -1,6 +1,11 @@
 package dev.lectern.video.job;
 
+import dev.lectern.common.jobs.JobContent;
 import dev.lectern.common.jobs.JobResponse;
+import dev.lectern.common.storage.ObjectStorage;
+import java.io.IOException;
+import org.springframework.core.io.Resource;
+import org.springframework.web.context.request.WebRequest;
 import dev.lectern.common.jobs.JobService;
 import dev.lectern.common.messaging.VideoRenderRequested;
 import dev.lectern.common.web.PageQuery;
@@ -33,11 +38,13 @@ class VideoJobController {
 
     private final JobService jobs;
     private final VideoRequestResolver requests;
+    private final JobContent content;
     private final JsonMapper json;
 
-    VideoJobController(JobService jobs, VideoRequestResolver requests, JsonMapper json) {
+    VideoJobController(JobService jobs, VideoRequestResolver requests, ObjectStorage storage, JsonMapper json) {
         this.jobs = jobs;
         this.requests = requests;
+        this.content = new JobContent(storage);
         this.json = json;
     }
 
@@ -73,6 +80,13 @@ class VideoJobController {
             @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
         var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
         return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
+    }
+
+    /** The MP4 of a finished job: ETag, {@code Range} → 206. */
+    @GetMapping("/{id}/content")
+    ResponseEntity<Resource> content(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id, WebRequest request)
+            throws IOException {
+        return content.serve(jobs.get(caller.getSubject(), id), request);
     }
 
     @DeleteMapping("/{id}")

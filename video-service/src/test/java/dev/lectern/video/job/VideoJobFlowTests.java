@@ -41,6 +41,17 @@ class VideoJobFlowTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "video", true, false, true);
         TestIssuer.shared().register(registry);
+        registry.add("lectern.storage.root", () -> STORAGE.toString());
+    }
+
+    static final java.nio.file.Path STORAGE = tempDir();
+
+    static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("video-storage-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @LocalServerPort
@@ -73,6 +84,9 @@ class VideoJobFlowTests {
 
         VideoRenderRequested request = receiveWorkFor(accepted.id());
         assertThat(request.ownerId()).isEqualTo("alice");
+        assertThat(request.storyboard().scenes()).hasSize(2);
+        assertThat(request.options().width()).isEqualTo(854);
+        assertThat(request.options().fps()).isEqualTo(25);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select published_at from outbox where payload like ?", java.sql.Timestamp.class,
                 "%" + accepted.id() + "%")).isNotNull());
@@ -136,10 +150,12 @@ class VideoJobFlowTests {
                 .jsonPath("$.content.length()").isEqualTo(1)
                 .jsonPath("$.page.totalElements").isEqualTo(2);
         client.post().uri("/api/videos").header(HttpHeaders.AUTHORIZATION, "Bearer " + erin)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", ""))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("storyboard", Map.of("title", "", "scenes",
+                        java.util.List.of())))
                 .exchange().expectStatus().isEqualTo(422)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("storyboard.title").contains("storyboard.scenes"));
     }
 
     /** Other tests in this context queue work too: read until this job's message turns up. */
@@ -163,10 +179,18 @@ class VideoJobFlowTests {
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
-        return request.body(Map.of("title", title)).exchange()
+        return request.body(storyboardRequest(title)).exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/videos/[0-9a-f-]{36}")
                 .expectBody(JobResponse.class).returnResult().getResponseBody();
+    }
+
+    static Map<String, Object> storyboardRequest(String title) {
+        return Map.of("storyboard", Map.of("title", title, "scenes", java.util.List.of(
+                Map.of("type", "title", "title", title, "durationSeconds", 2),
+                Map.of("type", "bullets", "title", "Points", "bullets", java.util.List.of("One", "Two"),
+                        "durationSeconds", 3))),
+                "options", Map.of("resolution", "854x480", "fps", 25, "quality", "standard"));
     }
 
     private JobResponse get(String token, UUID id) {

@@ -1,0 +1,63 @@
+package dev.lectern.worker.avatar;
+
+import dev.lectern.common.storage.ObjectStorage;
+import dev.lectern.worker.avatar.face.FaceDetector;
+import dev.lectern.worker.avatar.face.LandmarkCache;
+import dev.lectern.worker.avatar.speech.EspeakSpeechSynthesizer;
+import dev.lectern.worker.avatar.speech.SpeechSynthesizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The avatar renderer's long-lived parts: cascades and speech engine loaded once per worker, one render pool. */
+@Configuration(proxyBeanMethods = false)
+class AvatarConfiguration {
+
+    @Bean(destroyMethod = "close")
+    FaceDetector faceDetector() {
+        return new FaceDetector();
+    }
+
+    @Bean
+    SpeechSynthesizer speechSynthesizer(AvatarProperties properties) {
+        return new EspeakSpeechSynthesizer(properties.espeakCommand(), properties.speechTimeout());
+    }
+
+    @Bean
+    LandmarkCache landmarkCache(StringRedisTemplate redis, JsonMapper json, AvatarProperties properties) {
+        return new LandmarkCache(redis, json, properties.landmarkKeyPrefix(), properties.landmarkTtl());
+    }
+
+    @Bean(destroyMethod = "close")
+    AvatarRenderer avatarRenderer(FaceDetector detector, LandmarkCache cache, SpeechSynthesizer speech,
+            ObjectStorage storage, AvatarProperties properties, MeterRegistry metrics) {
+        return new AvatarRenderer(detector, cache, speech, storage, properties, metrics);
+    }
+
+    /**
+     * Consumer-side batching: the container collects up to {@code batchSize} messages, waiting at most
+     * {@code batchWindow} for the next one, and calls the listener once with the list.
+     */
+    @Bean
+    SimpleRabbitListenerContainerFactory avatarBatchContainerFactory(
+            SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+            AvatarProperties properties) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        configurer.configure(factory, connectionFactory);
+        factory.setBatchListener(true);
+        factory.setConsumerBatchEnabled(true);
+        factory.setBatchSize(properties.batchSize());
+        factory.setPrefetchCount(properties.batchSize());
+        factory.setReceiveTimeout(properties.batchWindow().toMillis());
+        factory.setBatchReceiveTimeout(properties.batchWindow().toMillis());
+        factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        factory.setDefaultRequeueRejected(false);
+        return factory;
+    }
+}

@@ -14,13 +14,13 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 
-class PortraitImageTests {
+public class PortraitImageTests {
 
     static final AvatarLimits LIMITS = new AvatarLimits(10_000_000, 6000, 24_000_000, 1500, 120, 20_000_000,
             Set.of("512x512"));
 
     /** A PNG whose header claims {@code w × h} but that holds no pixel data: a decompression bomb's first bytes. */
-    static byte[] pngHeaderOnly(int w, int h) {
+    public static byte[] pngHeaderOnly(int w, int h) {
         ByteBuffer ihdr = ByteBuffer.allocate(17);
         ihdr.put("IHDR".getBytes()).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0)
                 .put((byte) 0);

@@ -167,6 +167,33 @@ class AvatarRenderingIntegrationTests {
     }
 
     @Test
+    void anUploadedWavNarrationDrivesTheVideoAndSetsItsLength() throws Exception {
+        String sha = storePortrait(uniquePortrait());
+        int rate = 16_000;
+        int samples = (int) (2.3 * rate);
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
+                .putShort((short) 16).put("data".getBytes()).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            double syllables = Math.max(0, Math.sin(2 * Math.PI * 3 * i / rate)); // three "syllables" a second
+            wav.putShort((short) (12_000 * syllables * Math.sin(2 * Math.PI * 180 * i / rate)));
+        }
+        String audioKey = ContentAddress.key("narrations", ContentAddress.sha256(wav.array()), "wav");
+        storage.put(audioKey, wav.array(), "audio/wav");
+        AvatarRenderRequested request = new AvatarRenderRequested(AvatarRenderRequested.SCHEMA_VERSION,
+                UUID.randomUUID(), "alice", Instant.now(), sha, ContentAddress.key("portraits", sha, "img"), null,
+                null, audioKey, 256, 256, 30, 9L);
+
+        JobEvent done = renderAndAwait(List.of(request)).getFirst();
+
+        assertThat(done.type()).isEqualTo(JobEventType.SUCCEEDED);
+        assertThat(done.result()).containsEntry("speechEngine", "upload").containsEntry("width", 256)
+                .containsEntry("fps", 30).containsEntry("frames", 69);
+        assertThat(((Number) done.result().get("durationSeconds")).doubleValue()).isEqualTo(2.3);
+    }
+
+    @Test
     void aPortraitWithoutAFaceFailsTheJobWithAClearReason() throws Exception {
         java.awt.image.BufferedImage flat = new java.awt.image.BufferedImage(300, 300,
                 java.awt.image.BufferedImage.TYPE_INT_RGB);

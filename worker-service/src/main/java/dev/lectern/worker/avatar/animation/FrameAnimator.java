@@ -81,7 +81,7 @@ public final class FrameAnimator implements AutoCloseable {
         if (drop >= 0.8) {
             double[] m = forward(rig.mouthCx, rig.mouthCy + drop * 0.5, cos, sin, tx, ty);
             ellipse(frame, new Point((int) Math.round(m[0]), (int) Math.round(m[1])),
-                    new Size((int) Math.round(rig.mouthW * 0.3 * (1 + 0.15 * open)), (int) Math.round(drop * 0.55)),
+                    new Size((int) Math.round(rig.mouthW * 0.26 * (1 + 0.15 * open)), (int) Math.round(drop * 0.55)),
                     angleDegrees, 0, 360, MOUTH, FILLED, LINE_AA, 0);
         }
         if (blink > 0.05) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class FaceDetectorTests {
+public class FaceDetectorTests {
 
     private static FaceDetector detector;
 
@@ -29,7 +29,7 @@ class FaceDetectorTests {
         detector.close();
     }
 
-    static Mat portrait(String name) throws IOException {
+    public static Mat portrait(String name) throws IOException {
         try (InputStream in = FaceDetectorTests.class.getResourceAsStream("/avatar/" + name)) {
             byte[] bytes = in.readAllBytes();
             try (Mat raw = new Mat(1, bytes.length, CV_8UC1, new BytePointer(bytes))) {

@@ -101,9 +101,9 @@ public class AvatarRenderer implements AutoCloseable {
                 PortraitRig rig = rigs.computeIfAbsent(request.portraitSha256() + "@" + request.width() + "x"
                         + request.height(), k -> PortraitRig.of(prepared.image(), prepared.landmarks(),
                                 request.width(), request.height()));
-                int encoderThreads = batch.size() == 1 ? 0
-                        : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.min(batch.size(),
-                                properties.threads()));
+                // x264 picks its own thread count (0 = auto): the frame generation of one job is single-threaded,
+                // so concurrent jobs fill the cores an encoder alone leaves idle.
+                int encoderThreads = 0;
                 futures.add(pool.submit(() -> renderOne(request, rig, prepared, encoderThreads)));
             }
             List<Outcome> outcomes = new ArrayList<>();
@@ -187,8 +187,10 @@ public class AvatarRenderer implements AutoCloseable {
     private Outcome renderOne(AvatarRenderRequested request, PortraitRig rig, Prepared portrait, int encoderThreads)
             throws IOException {
         Speech narration;
+        long speechStart = System.nanoTime();
         try {
             narration = narration(request);
+            stage("speech", System.nanoTime() - speechStart);
         } catch (SpeechUnavailableException e) {
             return new Failed(request.jobId(), PROBLEMS + "speech-unavailable", e.getMessage(), false);
         } catch (IllegalArgumentException e) {
@@ -214,13 +216,22 @@ public class AvatarRenderer implements AutoCloseable {
             try (AvatarVideoWriter writer = new AvatarVideoWriter(file, rig.width(), rig.height(), fps,
                     properties.encoder(), properties.preset(), encoderThreads);
                     FrameAnimator animator = new FrameAnimator(rig)) {
+                long animate = 0;
+                long encode = 0;
                 for (int f = 0; f < frames; f++) {
-                    writer.video(animator.render(open[f], motion.blink()[f], motion.angleDegrees()[f],
-                            motion.dx()[f], motion.dy()[f]));
+                    long t0 = System.nanoTime();
+                    var image = animator.render(open[f], motion.blink()[f], motion.angleDegrees()[f],
+                            motion.dx()[f], motion.dy()[f]);
+                    long t1 = System.nanoTime();
+                    writer.video(image);
                     int from = (int) Math.min(samples.length, (long) f * rate / fps);
                     int to = (int) Math.min(samples.length, (long) (f + 1) * rate / fps);
                     writer.audio(samples, from, to, rate);
+                    animate += t1 - t0;
+                    encode += System.nanoTime() - t1;
                 }
+                stage("animate", animate);
+                stage("encode", encode);
             }
             String sha = ContentAddress.sha256(file);
             String key = ContentAddress.key("avatars", sha, "mp4");
@@ -246,6 +257,11 @@ public class AvatarRenderer implements AutoCloseable {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Time per render stage (speech, animate, encode), summed over a job. */
+    private void stage(String name, long nanos) {
+        metrics.timer("lectern.avatar.stage", "stage", name).record(java.time.Duration.ofNanos(nanos));
     }
 
     private Speech narration(AvatarRenderRequested request) throws SpeechUnavailableException, IOException {

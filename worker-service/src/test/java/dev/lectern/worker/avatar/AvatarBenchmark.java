@@ -56,11 +56,12 @@ class AvatarBenchmark {
         String key = ContentAddress.key("portraits", sha, "jpg");
         storage.put(key, portrait, "image/jpeg");
         StringRedisTemplate redis = new StringRedisTemplate(redisFactory);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (FaceDetector detector = new FaceDetector();
                 AvatarRenderer renderer = new AvatarRenderer(detector, new LandmarkCache(redis,
                         JsonMapper.builder().build(), prefix, Duration.ofMinutes(5)),
                         new EspeakSpeechSynthesizer("espeak-ng", Duration.ofSeconds(60)), storage, properties,
-                        new SimpleMeterRegistry())) {
+                        metrics)) {
             renderer.render(List.of(request(sha, key, 0))); // warm-up: natives, JIT, landmark cache
 
             double[] single = new double[3];
@@ -109,6 +110,12 @@ class AvatarBenchmark {
                     + "(baseline)%n", rounds, sequentialWall, sequentialRate);
             System.out.printf(Locale.ROOT, "  batch of 4 x%d     : %6.2f s wall -> %5.2f s video per s of work "
                     + "(%.2fx the baseline)%n", rounds, batchWall, batchRate, batchRate / sequentialRate);
+            System.out.print("  stage time per job (all runs):");
+            for (String stage : List.of("speech", "animate", "encode")) {
+                var timer = metrics.find("lectern.avatar.stage").tag("stage", stage).timer();
+                System.out.printf(Locale.ROOT, " %s %.2f s", stage, timer.mean(java.util.concurrent.TimeUnit.SECONDS));
+            }
+            System.out.println();
             assertThat(singleRate).as("real-time factor of one request").isGreaterThan(0);
         } finally {
             redisFactory.destroy();

@@ -34,8 +34,10 @@ public final class PortraitRig implements AutoCloseable {
     final double eyeW;
     final double eyeH;
     final Scalar skin;
-    /** Per-pixel downward displacement of the lower face at full opening, in pixels. */
+    /** Per-pixel downward displacement of the lower face at full opening, in pixels (whole frame). */
     final float[] jaw;
+    /** The rectangle outside which {@link #jaw} is zero: x, y, width, height. */
+    final int[] jawBox;
 
     private PortraitRig(int width, int height, Mat base, FaceLandmarks lm, double sx, double sy, double ox,
             double oy) {
@@ -58,6 +60,25 @@ public final class PortraitRig implements AutoCloseable {
         this.eyeH = faceW * 0.085;
         this.skin = sampleSkin();
         this.jaw = jawField();
+        this.jawBox = nonZeroBox(jaw, width, height);
+    }
+
+    private static int[] nonZeroBox(float[] field, int width, int height) {
+        int x0 = width;
+        int y0 = height;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (field[y * width + x] != 0) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return x1 < 0 ? new int[] {0, 0, 0, 0} : new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lectern.worker.avatar.face.FaceDetector;
 import dev.lectern.worker.avatar.face.LandmarkCache;
 import dev.lectern.worker.avatar.speech.EspeakSpeechSynthesizer;
 import dev.lectern.worker.avatar.speech.SpeechSynthesizer;
+import dev.lectern.worker.avatar.speech.SpeechUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
@@ -19,14 +20,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class AvatarConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AvatarConfiguration.class);
+
     @Bean(destroyMethod = "close")
     FaceDetector faceDetector() {
         return new FaceDetector();
     }
 
+    /**
+     * A missing engine does not stop the worker (it also renders videos): it is logged now, and every text-narrated
+     * avatar job fails at once with the reason instead of producing a silent video.
+     */
     @Bean
     SpeechSynthesizer speechSynthesizer(AvatarProperties properties) {
-        return new EspeakSpeechSynthesizer(properties.espeakCommand(), properties.speechTimeout());
+        EspeakSpeechSynthesizer espeak = new EspeakSpeechSynthesizer(properties.espeakCommand(),
+                properties.speechTimeout());
+        try {
+            log.info("Text to speech: {}", espeak.probe());
+        } catch (SpeechUnavailableException e) {
+            log.error("Text to speech unavailable, text-narrated avatar jobs will fail: {}", e.getMessage());
+        }
+        return espeak;
     }
 
     @Bean

@@ -42,6 +42,10 @@ class AvatarRenderListener {
     private record Work(AvatarRenderRequested request, long tag, int attempt) {
     }
 
+    private static int attemptOf(List<Work> work, AvatarRenderRequested request) {
+        return work.stream().filter(w -> w.request() == request).mapToInt(Work::attempt).findFirst().orElse(1);
+    }
+
     @RabbitListener(queues = "#{@messagingTopology.workQueue(T(dev.lectern.common.jobs.JobKind).AVATAR)}",
             containerFactory = "avatarBatchContainerFactory")
     void onBatch(List<Message> messages, Channel channel) throws IOException {
@@ -65,7 +69,9 @@ class AvatarRenderListener {
             events.publish(JobEvent.of(w.request().jobId(), JobKind.AVATAR, JobEventType.STARTED, 0, w.attempt(),
                     null, null));
         }
-        List<AvatarRenderer.Outcome> outcomes = renderer.render(work.stream().map(Work::request).toList());
+        List<AvatarRenderer.Outcome> outcomes = renderer.render(work.stream().map(Work::request).toList(),
+                (request, percent) -> events.publish(JobEvent.of(request.jobId(), JobKind.AVATAR,
+                        JobEventType.PROGRESSED, percent, attemptOf(work, request), null, null)));
         for (int i = 0; i < work.size(); i++) {
             Work w = work.get(i);
             switch (outcomes.get(i)) {

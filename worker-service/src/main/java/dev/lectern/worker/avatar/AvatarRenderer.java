@@ -81,8 +81,22 @@ public class AvatarRenderer implements AutoCloseable {
     public record Failed(UUID jobId, String type, String detail, boolean retryable) implements Outcome {
     }
 
+    /** Told how far a job's frames are (called from render threads). */
+    @FunctionalInterface
+    public interface Progress {
+        void reached(AvatarRenderRequested request, int percent);
+
+        Progress NONE = (request, percent) -> {
+        };
+    }
+
     /** Renders the jobs in one pass; outcomes in the order of the requests. */
     public List<Outcome> render(List<AvatarRenderRequested> batch) {
+        return render(batch, Progress.NONE);
+    }
+
+    /** Renders the jobs in one pass, reporting progress at each quarter of a job's frames. */
+    public List<Outcome> render(List<AvatarRenderRequested> batch, Progress progress) {
         metrics.counter("lectern.avatar.batches").increment();
         metrics.summary("lectern.avatar.batch.size").record(batch.size());
         Map<String, Prepared> portraits = new LinkedHashMap<>();
@@ -104,7 +118,7 @@ public class AvatarRenderer implements AutoCloseable {
                 // x264 picks its own thread count (0 = auto): the frame generation of one job is single-threaded,
                 // so concurrent jobs fill the cores an encoder alone leaves idle.
                 int encoderThreads = 0;
-                futures.add(pool.submit(() -> renderOne(request, rig, prepared, encoderThreads)));
+                futures.add(pool.submit(() -> renderOne(request, rig, prepared, encoderThreads, progress)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             int failedIndex = 0;
@@ -184,8 +198,8 @@ public class AvatarRenderer implements AutoCloseable {
         }
     }
 
-    private Outcome renderOne(AvatarRenderRequested request, PortraitRig rig, Prepared portrait, int encoderThreads)
-            throws IOException {
+    private Outcome renderOne(AvatarRenderRequested request, PortraitRig rig, Prepared portrait, int encoderThreads,
+            Progress progress) throws IOException {
         Speech narration;
         long speechStart = System.nanoTime();
         try {
@@ -229,6 +243,10 @@ public class AvatarRenderer implements AutoCloseable {
                     writer.audio(samples, from, to, rate);
                     animate += t1 - t0;
                     encode += System.nanoTime() - t1;
+                    int quarter = 4 * (f + 1) / frames;
+                    if (quarter > 4 * f / frames && quarter < 4) {
+                        reportProgress(progress, request, quarter * 25);
+                    }
                 }
                 stage("animate", animate);
                 stage("encode", encode);
@@ -256,6 +274,15 @@ public class AvatarRenderer implements AutoCloseable {
             return new Succeeded(request.jobId(), result);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static void reportProgress(Progress progress, AvatarRenderRequested request, int percent) {
+        try {
+            progress.reached(request, percent);
+        } catch (RuntimeException e) {
+            // progress is informative; a lost progress event must not fail the render
+            log.warn("Progress of avatar job {} not reported: {}", request.jobId(), e.getMessage());
         }
     }
 

@@ -86,6 +86,7 @@ class AvatarRenderingIntegrationTests {
 
     private static byte[] samplePortrait;
     private final Map<UUID, JobEvent> finished = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Integer>> progressed = new ConcurrentHashMap<>();
     private String eventsQueue;
 
     @BeforeAll
@@ -105,6 +106,7 @@ class AvatarRenderingIntegrationTests {
         JobEvent done = renderAndAwait(List.of(request)).getFirst();
 
         assertThat(done.type()).isEqualTo(JobEventType.SUCCEEDED);
+        assertThat(progressed.get(request.jobId())).containsExactly(25, 50, 75);
         Map<String, Object> result = done.result();
         assertThat(result).containsEntry("width", 512).containsEntry("height", 512).containsEntry("fps", 25)
                 .containsEntry("encoder", "libx264").containsEntry("facesFound", 1)
@@ -255,6 +257,9 @@ class AvatarRenderingIntegrationTests {
                 JobEvent e = json.readValue(m.getBody(), JobEvent.class);
                 if (e.type() == JobEventType.SUCCEEDED || e.type() == JobEventType.FAILED) {
                     finished.put(e.jobId(), e);
+                } else if (e.type() == JobEventType.PROGRESSED) {
+                    progressed.computeIfAbsent(e.jobId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(e.progress());
                 }
             }
             return requests.stream().allMatch(r -> finished.containsKey(r.jobId()));

@@ -26,6 +26,30 @@ public final class EspeakSpeechSynthesizer implements SpeechSynthesizer {
         this.timeout = timeout;
     }
 
+    /**
+     * Checks that the engine runs, for a start-up log line.
+     *
+     * @return the engine's version line
+     * @throws SpeechUnavailableException with the reason when it does not
+     */
+    public String probe() throws SpeechUnavailableException {
+        try {
+            Process process = new ProcessBuilder(List.of(command, "--version")).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new SpeechUnavailableException("'" + command + " --version' failed", null);
+            }
+            return new String(out, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new SpeechUnavailableException("no text-to-speech engine: '" + command + "' could not be run ("
+                    + e.getMessage() + "); install the Debian package espeak-ng", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechUnavailableException("interrupted", e);
+        }
+    }
+
     @Override
     public String name() {
         return "espeak-ng";

@@ -42,6 +42,13 @@ class EspeakSpeechSynthesizerTests {
     }
 
     @Test
+    void probeNamesTheInstalledEngineOrSaysWhatIsMissing() throws SpeechUnavailableException {
+        assertThat(espeak.probe()).containsIgnoringCase("espeak");
+        assertThatThrownBy(() -> new EspeakSpeechSynthesizer("espeak-ng-not-installed-here", Duration.ofSeconds(5))
+                .probe()).hasMessageContaining("install the Debian package espeak-ng");
+    }
+
+    @Test
     void refusesAVoiceNameThatIsNotOne() {
         assertThatThrownBy(() -> espeak.synthesize("Hello.", "en; rm -rf /"))
                 .isInstanceOf(SpeechUnavailableException.class).hasMessageContaining("voice");

@@ -4,7 +4,7 @@ import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.jobs.JobService;
 import dev.lectern.common.messaging.VideoRenderRequested;
 import dev.lectern.common.web.PageQuery;
-import jakarta.validation.Valid;
+import dev.lectern.video.storyboard.VideoRequestResolver;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -32,22 +32,34 @@ import tools.jackson.databind.json.JsonMapper;
 class VideoJobController {
 
     private final JobService jobs;
+    private final VideoRequestResolver requests;
     private final JsonMapper json;
 
-    VideoJobController(JobService jobs, JsonMapper json) {
+    VideoJobController(JobService jobs, VideoRequestResolver requests, JsonMapper json) {
         this.jobs = jobs;
+        this.requests = requests;
         this.json = json;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobResponse> create(@AuthenticationPrincipal Jwt caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
-            @Valid @RequestBody CreateVideoRequest request) {
+            @RequestBody CreateVideoRequest request) {
         String owner = caller.getSubject();
-        var submitted = jobs.submit(owner, idempotencyKey, json.writeValueAsString(request),
+        if (idempotencyKey != null) {
+            var existing = jobs.findByIdempotencyKey(owner, idempotencyKey);
+            if (existing.isPresent()) {
+                return accepted(JobResponse.from(existing.get()));
+            }
+        }
+        VideoRequestResolver.ResolvedRequest resolved = requests.resolve(request, caller.getTokenValue());
+        var submitted = jobs.submit(owner, idempotencyKey, json.writeValueAsString(resolved),
                 jobId -> new VideoRenderRequested(VideoRenderRequested.SCHEMA_VERSION, jobId, owner, Instant.now(),
-                        request.title()));
-        JobResponse body = JobResponse.from(submitted.job());
+                        resolved.storyboard(), resolved.options()));
+        return accepted(JobResponse.from(submitted.job()));
+    }
+
+    private static ResponseEntity<JobResponse> accepted(JobResponse body) {
         return ResponseEntity.accepted().location(URI.create("/api/videos/" + body.id())).body(body);
     }
 

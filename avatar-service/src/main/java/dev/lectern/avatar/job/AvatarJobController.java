@@ -1,5 +1,6 @@
 package dev.lectern.avatar.job;
 
+import dev.lectern.common.jobs.JobContent;
 import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.jobs.JobService;
 import dev.lectern.common.storage.ObjectStorage;
@@ -7,15 +8,11 @@ import dev.lectern.common.web.PageQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.core.io.Resource;
+import org.springframework.web.context.request.WebRequest;
 
 /** Avatar jobs: submit (text as JSON, or audio as multipart), read, list, cancel, and fetch the finished MP4. */
 @RestController
@@ -42,12 +40,12 @@ class AvatarJobController {
 
     private final JobService jobs;
     private final AvatarJobService avatars;
-    private final ObjectStorage storage;
+    private final JobContent content;
 
     AvatarJobController(JobService jobs, AvatarJobService avatars, ObjectStorage storage) {
         this.jobs = jobs;
         this.avatars = avatars;
-        this.storage = storage;
+        this.content = new JobContent(storage);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -89,39 +87,10 @@ class AvatarJobController {
         return JobResponse.from(jobs.cancel(caller.getSubject(), id));
     }
 
-    /** The MP4, with {@code ETag} (its SHA-256) and single byte ranges (206). */
+    /** The MP4: ETag (its SHA-256, If-None-Match → 304), byte ranges → 206, 409 before the job has succeeded. */
     @GetMapping("/{id}/content")
-    ResponseEntity<StreamingResponseBody> content(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch)
+    ResponseEntity<Resource> content(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id, WebRequest request)
             throws IOException {
-        AvatarJobService.Content content = avatars.content(caller.getSubject(), id);
-        String etag = "\"" + content.sha256() + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
-        }
-        long size = storage.size(content.objectKey()).orElseThrow(() -> new IOException("rendered video "
-                + content.objectKey() + " is missing from storage"));
-        Optional<ByteRange> requested;
-        try {
-            requested = ByteRange.parse(range, size);
-        } catch (ByteRange.Unsatisfiable e) {
-            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size).build();
-        }
-        var builder = requested.isPresent() ? ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
-                .header(HttpHeaders.CONTENT_RANGE, "bytes " + requested.get().first() + "-" + requested.get().last()
-                        + "/" + size)
-                : ResponseEntity.ok();
-        long length = requested.map(ByteRange::length).orElse(size);
-        StreamingResponseBody body = out -> {
-            try (InputStream in = requested.isPresent()
-                    ? storage.openRange(content.objectKey(), requested.get().first(), requested.get().last())
-                    : storage.open(content.objectKey())) {
-                in.transferTo(out);
-            }
-        };
-        return builder.contentType(MediaType.parseMediaType("video/mp4")).contentLength(length).eTag(etag)
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes").body(body);
+        return content.serve(jobs.get(caller.getSubject(), id), request);
     }
 }

@@ -131,20 +131,6 @@ public class AvatarJobService {
                         jobId.getMostSignificantBits()));
     }
 
-    /** Where a finished job's MP4 is. */
-    public record Content(String objectKey, String sha256) {
-    }
-
-    public Content content(String owner, UUID id) {
-        Job job = jobs.get(owner, id);
-        Object key = job.result() == null ? null : job.result().get("objectKey");
-        if (job.state() != JobState.SUCCEEDED || key == null) {
-            throw AvatarProblems.of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Not rendered",
-                    "The job is " + job.state() + "; its video can be fetched once it has SUCCEEDED.");
-        }
-        return new Content(key.toString(), String.valueOf(job.result().get("sha256")));
-    }
-
     private Portrait portrait(String owner, UUID id) {
         try {
             return portraits.get(owner, id);

@@ -1,6 +1,7 @@
 package dev.lectern.worker.avatar;
 
 import dev.lectern.common.storage.ObjectStorage;
+import dev.lectern.worker.encoding.EncoderChoice;
 import dev.lectern.worker.avatar.face.FaceDetector;
 import dev.lectern.worker.avatar.face.LandmarkCache;
 import dev.lectern.worker.avatar.speech.EspeakSpeechSynthesizer;
@@ -50,8 +51,8 @@ class AvatarConfiguration {
 
     @Bean(destroyMethod = "close")
     AvatarRenderer avatarRenderer(FaceDetector detector, LandmarkCache cache, SpeechSynthesizer speech,
-            ObjectStorage storage, AvatarProperties properties, MeterRegistry metrics) {
-        return new AvatarRenderer(detector, cache, speech, storage, properties, metrics);
+            ObjectStorage storage, AvatarProperties properties, EncoderChoice encoder, MeterRegistry metrics) {
+        return new AvatarRenderer(detector, cache, speech, storage, properties, encoder.codec(), metrics);
     }
 
     /**

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param encoder FFmpeg video encoder ({@code libx264}; the shared encoder choice replaces this when merged)
  * @param preset x264 preset
  * @param batchWindow how long the consumer waits for more work before starting a batch
  * @param batchSize most jobs in one batch pass
@@ -23,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("lectern.avatar")
-public record AvatarProperties(@NotBlank String encoder, @NotBlank String preset, @NotNull Duration batchWindow,
+public record AvatarProperties(@NotBlank String preset, @NotNull Duration batchWindow,
         @Min(1) @Max(16) int batchSize, @Min(0) @Max(64) int parallelism, @NotBlank String landmarkKeyPrefix,
         @NotNull Duration landmarkTtl, @NotBlank String espeakCommand, @NotBlank String defaultVoice,
         @NotNull Duration speechTimeout, @Min(1) @Max(3600) int maxNarrationSeconds) {

@@ -54,11 +54,13 @@ public class AvatarRenderer implements AutoCloseable {
     private final SpeechSynthesizer speech;
     private final ObjectStorage storage;
     private final AvatarProperties properties;
+    private final String encoder;
     private final MeterRegistry metrics;
     private final ExecutorService pool;
 
     public AvatarRenderer(FaceDetector detector, LandmarkCache cache, SpeechSynthesizer speech, ObjectStorage storage,
-            AvatarProperties properties, MeterRegistry metrics) {
+            AvatarProperties properties, String encoder, MeterRegistry metrics) {
+        this.encoder = encoder;
         this.detector = detector;
         this.cache = cache;
         this.speech = speech;
@@ -228,7 +230,7 @@ public class AvatarRenderer implements AutoCloseable {
             short[] samples = narration.samples();
             int rate = narration.sampleRate();
             try (AvatarVideoWriter writer = new AvatarVideoWriter(file, rig.width(), rig.height(), fps,
-                    properties.encoder(), properties.preset(), encoderThreads);
+                    encoder, properties.preset(), encoderThreads);
                     FrameAnimator animator = new FrameAnimator(rig)) {
                 long animate = 0;
                 long encode = 0;
@@ -261,7 +263,7 @@ public class AvatarRenderer implements AutoCloseable {
             result.put("width", rig.width());
             result.put("height", rig.height());
             result.put("fps", fps);
-            result.put("encoder", properties.encoder());
+            result.put("encoder", encoder);
             result.put("facesFound", portrait.landmarks().facesFound());
             result.put("landmarksFromCache", portrait.fromCache());
             result.put("sizeBytes", size);

@@ -13,8 +13,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Writes one avatar MP4: H.264 (yuv420p) video and AAC audio, {@code moov} atom first ({@code movflags +faststart})
- * so players start before the whole file arrives. The lead folds the encoder choice (NVENC → libx264) into the
- * shared encoder class; until then the encoder name comes from configuration and is reported in the result.
+ * so players start before the whole file arrives. The encoder is the worker's {@code EncoderChoice} (NVENC where
+ * a GPU encoder opens, else libx264), reported in the result.
  */
 final class AvatarVideoWriter implements AutoCloseable {
 

@@ -1,7 +1,7 @@
 package dev.lectern.worker.video;
 
 import dev.lectern.common.storage.ObjectStorage;
-import dev.lectern.worker.encoding.EncoderSelector;
+import dev.lectern.worker.encoding.EncoderChoice;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +29,8 @@ class VideoWorkerConfiguration {
 
     @Bean
     VideoRenderer videoRenderer(ExecutorService sceneRenderPool, SceneCache sceneCache,
-            VideoWorkerProperties properties) {
-        return new VideoRenderer(sceneRenderPool, properties.sceneTimeout(), sceneCache,
-                EncoderSelector.select(properties.encoder()), properties.encoderThreads());
+            VideoWorkerProperties properties, EncoderChoice encoder) {
+        return new VideoRenderer(sceneRenderPool, properties.sceneTimeout(), sceneCache, encoder.codec(),
+                properties.encoderThreads());
     }
 }

@@ -45,7 +45,7 @@ class AvatarBenchmark {
                 endpoint.host(), endpoint.port()));
         redisFactory.afterPropertiesSet();
         String prefix = "bench:" + UUID.randomUUID() + ":landmarks:v1:";
-        AvatarProperties properties = new AvatarProperties("libx264", "veryfast", Duration.ofMillis(400), 4, 0,
+        AvatarProperties properties = new AvatarProperties("veryfast", Duration.ofMillis(400), 4, 0,
                 prefix, Duration.ofMinutes(5), "espeak-ng", "en-us", Duration.ofSeconds(60), 300);
         var storage = new FilesystemObjectStorage(root);
         byte[] portrait;
@@ -60,7 +60,7 @@ class AvatarBenchmark {
         try (FaceDetector detector = new FaceDetector();
                 AvatarRenderer renderer = new AvatarRenderer(detector, new LandmarkCache(redis,
                         JsonMapper.builder().build(), prefix, Duration.ofMinutes(5)),
-                        new EspeakSpeechSynthesizer("espeak-ng", Duration.ofSeconds(60)), storage, properties,
+                        new EspeakSpeechSynthesizer("espeak-ng", Duration.ofSeconds(60)), storage, properties, "libx264",
                         metrics)) {
             renderer.render(List.of(request(sha, key, 0))); // warm-up: natives, JIT, landmark cache
 

@@ -27,7 +27,7 @@ class SceneCacheTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "worker", false, true, true);
         TestS3.shared().register(registry, "scenes-" + UUID.randomUUID().toString().substring(0, 8));
-        registry.add("lectern.worker.video.encoder", () -> "libx264");
+        registry.add("lectern.worker.encoder", () -> "libx264");
     }
 
     @Autowired

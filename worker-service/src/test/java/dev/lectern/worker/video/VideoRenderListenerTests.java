@@ -46,7 +46,7 @@ class VideoRenderListenerTests {
         TestInfrastructure.register(registry, "worker", false, true, true);
         TestS3.shared().register(registry, "worker-" + UUID.randomUUID().toString().substring(0, 8));
         registry.add("lectern.messaging.retry-delays", () -> "100ms,200ms");
-        registry.add("lectern.worker.video.encoder", () -> "libx264");
+        registry.add("lectern.worker.encoder", () -> "libx264");
     }
 
     @Autowired

@@ -56,6 +56,7 @@ public class MessagingAutoConfiguration {
         declarables.add(work);
         declarables.add(deadLetters);
         declarables.add(events);
+        declarables.add(ExchangeBuilder.topicExchange(topology.jobUpdatesExchange()).durable(true).build());
         for (JobKind kind : JobKind.values()) {
             Queue workQueue = QueueBuilder.durable(topology.workQueue(kind))
                     .deadLetterExchange(topology.deadLetterExchange())

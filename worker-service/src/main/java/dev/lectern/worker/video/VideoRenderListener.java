@@ -9,6 +9,7 @@ import dev.lectern.common.storage.ContentAddress;
 import dev.lectern.common.storage.ObjectStorage;
 import dev.lectern.worker.events.JobEventPublisher;
 import dev.lectern.worker.messaging.RawListenerConfiguration;
+import dev.lectern.worker.messaging.RunningJobs;
 import dev.lectern.worker.messaging.WorkFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -46,9 +47,11 @@ class VideoRenderListener {
     private final WorkFailures failures;
     private final VideoWorkerProperties properties;
     private final MeterRegistry meters;
+    private final RunningJobs runningJobs;
 
     VideoRenderListener(JsonMapper json, JobEventPublisher events, VideoRenderer renderer, ObjectStorage storage,
-            WorkFailures failures, VideoWorkerProperties properties, MeterRegistry meters) {
+            WorkFailures failures, VideoWorkerProperties properties, MeterRegistry meters, RunningJobs runningJobs) {
+        this.runningJobs = runningJobs;
         this.json = json;
         this.events = events;
         this.renderer = renderer;
@@ -72,13 +75,17 @@ class VideoRenderListener {
             return;
         }
         int attempt = WorkFailures.attempt(message);
+        runningJobs.started(request.jobId());
         try {
             render(request, attempt);
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+            if (runningJobs.wasCancelled(request.jobId())) {
+                log.info("Job {} cancelled during its render; work dropped", request.jobId());
+            } else {
+                failures.handle(message, JobKind.VIDEO, request.jobId(), attempt, e);
             }
-            failures.handle(message, JobKind.VIDEO, request.jobId(), attempt, e);
+        } finally {
+            runningJobs.finished(request.jobId());
         }
         channel.basicAck(tag, false);
     }

@@ -121,6 +121,33 @@ class VideoRenderListenerTests {
     }
 
     @Test
+    void aCancelledJobStopsRenderingAndIsNotRetried() throws Exception {
+        UUID jobId = UUID.randomUUID();
+        List<Scene> scenes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            scenes.add(new Scene.Bullets("Long part " + i, List.of("A", "B"), 30, null));
+        }
+        send(new VideoRenderRequested(1, jobId, "alice", Instant.now(), new Storyboard("Long", scenes),
+                new RenderOptions(1280, 720, 30, RenderOptions.Quality.STANDARD)));
+        eventsUntil(JobEventType.STARTED, jobId);
+
+        // What video-service broadcasts after a cancel: the job's new state.
+        rabbit.send(topology.jobUpdatesExchange(), "video." + jobId, MessageBuilder.withBody(json.writeValueAsBytes(
+                java.util.Map.of("id", jobId, "kind", "video", "state", "CANCELLED", "progress", 0, "attempts", 1)))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON).build());
+
+        // The render stops: no success, no failure, no retry — and the worker is free for the next job.
+        UUID next = UUID.randomUUID();
+        send(new VideoRenderRequested(1, next, "alice", Instant.now(),
+                new Storyboard("Next", List.of(new Scene.Title("Next", null, 0.5, null))),
+                new RenderOptions(640, 360, 24, RenderOptions.Quality.STANDARD)));
+        List<JobEvent> afterCancel = allEventsUntil(JobEventType.SUCCEEDED, next);
+        assertThat(afterCancel).filteredOn(e -> e.jobId().equals(jobId)).extracting(JobEvent::type)
+                .doesNotContain(JobEventType.SUCCEEDED, JobEventType.FAILED, JobEventType.STARTED);
+        assertThat(rabbit.receive(topology.retryQueue(JobKind.VIDEO, 2), 500)).isNull();
+    }
+
+    @Test
     void anUnparseableMessageGoesStraightToTheDeadLetterQueue() {
         String id = "poison-" + UUID.randomUUID();
         Message poison = MessageBuilder.withBody(("{not json " + id).getBytes())
@@ -151,6 +178,23 @@ class VideoRenderListenerTests {
             if (event.jobId().equals(jobId)) {
                 received.add(event);
                 if (event.type() == last) {
+                    return received;
+                }
+            }
+        }
+        throw new AssertionError("no " + last + " event for " + jobId + "; got " + received);
+    }
+
+    /** Every event, of any job, until {@code last} of {@code jobId}. */
+    private List<JobEvent> allEventsUntil(JobEventType last, UUID jobId) {
+        List<JobEvent> received = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Message message = rabbit.receive(events.getName(), 1_000);
+            if (message != null) {
+                JobEvent event = json.readValue(message.getBody(), JobEvent.class);
+                received.add(event);
+                if (event.jobId().equals(jobId) && event.type() == last) {
                     return received;
                 }
             }

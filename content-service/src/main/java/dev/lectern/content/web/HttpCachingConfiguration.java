@@ -14,8 +14,11 @@ class HttpCachingConfiguration {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter();
+        // Weak tags: the gzip and identity encodings of a body are the same representation; Tomcat also refuses to
+        // compress a response that carries a strong ETag.
+        filter.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/content/*");
         registration.setName("etags");
         return registration;

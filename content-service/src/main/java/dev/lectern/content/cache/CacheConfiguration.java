@@ -57,6 +57,14 @@ class CacheConfiguration {
         container.setConnectionFactory(connections);
         container.addMessageListener(new CacheEvictionListener(caches),
                 new ChannelTopic(ContentCaches.channel(properties)));
+        // Started by EvictionSubscriber, which retries: Redis being down must not stop the service from starting.
+        container.setAutoStartup(false);
         return container;
+    }
+
+    @Bean
+    EvictionSubscriber evictionSubscriber(RedisMessageListenerContainer cacheEvictionMessages,
+            CacheProperties properties) {
+        return new EvictionSubscriber(cacheEvictionMessages, properties.redisRetry());
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ContentReadBenchmark {
 
     static final int DOCUMENTS = 100;
-    static final int CONCURRENCY = 16;
+    static final int CONCURRENCY = 4;
     static final int WARMUP = 400;
     static final int REQUESTS = 4000;
 

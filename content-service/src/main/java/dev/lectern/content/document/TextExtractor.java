@@ -21,7 +21,7 @@ final class TextExtractor {
     ExtractedText extract(byte[] bytes) {
         MediaKind kind = sniffer.sniff(bytes);
         return switch (kind) {
-            case PDF -> new ExtractedText(kind, plainSections(pdf.extract(bytes)));
+            case PDF -> new ExtractedText(kind, plainSections(pdfParagraphs(pdf.extract(bytes))));
             case MARKDOWN -> new ExtractedText(kind, markdown.sections(ContentSniffer.utf8(bytes)));
             case PLAIN -> new ExtractedText(kind, plainSections(ContentSniffer.utf8(bytes)));
         };
@@ -30,6 +30,30 @@ final class TextExtractor {
     /** JSON uploads: the text as given, one section. */
     static ExtractedText ofText(String text) {
         return new ExtractedText(MediaKind.PLAIN, List.of(new DocumentResponse.Section(null, text)));
+    }
+
+    /**
+     * PDF text comes as lines without paragraph marks. A line clearly shorter than the full lines, followed by a line
+     * that starts with a capital, ends a paragraph (or is a heading): it gets a blank line after it.
+     */
+    static String pdfParagraphs(String text) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n");
+        int longest = 0;
+        for (String line : lines) {
+            longest = Math.max(longest, line.strip().length());
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            out.append(line);
+            if (i + 1 < lines.length) {
+                String next = lines[i + 1].strip();
+                boolean shortLine = line.length() < longest * 3 / 4;
+                boolean ends = shortLine && !next.isEmpty() && Character.isUpperCase(next.codePointAt(0));
+                out.append(ends || line.isEmpty() ? "\n\n" : "\n");
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -16,7 +16,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("lectern.storage")
-public record StorageProperties(@NotNull Type type, @NotNull Path root, @Valid @NotNull S3 s3) {
+public record StorageProperties(@NotNull Type type, Path root, @Valid S3 s3) {
+
+    public StorageProperties {
+        if (type == Type.FILESYSTEM && root == null) {
+            throw new IllegalArgumentException("lectern.storage.root must name a folder when lectern.storage.type=filesystem");
+        }
+        if (type == Type.S3 && s3 == null) {
+            throw new IllegalArgumentException("lectern.storage.s3.bucket and .region must be set when lectern.storage.type=s3");
+        }
+    }
 
     public enum Type {
         FILESYSTEM, S3

@@ -107,6 +107,28 @@ class PlatformIT {
         assertThat(again.at("/result/sha256").asString()).isEqualTo(first.at("/result/sha256").asString());
     }
 
+    @Test
+    void aDocumentBecomesAnExplainerVideoBuiltFromItsStudyMaterial() throws Exception {
+        String author = token("author", "AUTHOR");
+        String text = new String(getClass().getResourceAsStream("/samples/photosynthesis.md").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> created = send("POST", "/api/content/documents", author,
+                Map.of("title", "Photosynthesis", "text", text));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String documentId = json.readTree(created.body()).get("id").asString();
+
+        JsonNode job = awaitSucceeded(author, send("POST", "/api/videos", author, Map.of("documentId", documentId,
+                "options", Map.of("resolution", "640x360", "fps", 24))));
+        // Title, key points, flashcards, quiz and summary scenes: more than a title alone.
+        assertThat(job.at("/result/scenesRendered").asInt() + job.at("/result/scenesFromCache").asInt())
+                .isGreaterThanOrEqualTo(4);
+        assertThat(job.at("/result/durationSeconds").asDouble()).isGreaterThan(10);
+
+        HttpResponse<String> foreign = send("POST", "/api/videos", token("mallory", "LEARNER"),
+                Map.of("documentId", documentId));
+        assertThat(foreign.statusCode()).isEqualTo(422);
+    }
+
     private JsonNode awaitSucceeded(String token, HttpResponse<String> accepted) {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();

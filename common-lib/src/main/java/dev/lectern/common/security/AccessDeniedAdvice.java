@@ -1,4 +1,4 @@
-package dev.lectern.content.web;
+package dev.lectern.common.security;
 
 import dev.lectern.common.web.ProblemDetailsAdvice;
 import dev.lectern.common.web.ProblemTypes;
@@ -13,23 +13,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * A {@code @PreAuthorize} refusal inside a controller (a learner uploading) is 403 problem+json; common-lib's advice
- * would otherwise take it for an unexpected failure (500). Candidate for common-lib.
+ * A {@code @PreAuthorize} refusal inside a controller (a learner uploading) is a 403 problem, not an unexpected
+ * failure. Kept apart from {@link ProblemDetailsAdvice} because only the services with Spring Security load it.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AccessDeniedAdvice {
+public class AccessDeniedAdvice {
 
     private final ProblemDetailsAdvice problems;
 
-    AccessDeniedAdvice(ProblemDetailsAdvice problems) {
+    public AccessDeniedAdvice(ProblemDetailsAdvice problems) {
         this.problems = problems;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException e, WebRequest request) {
         return problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                "Your roles do not allow this request (uploading a document needs the AUTHOR or ADMIN role).",
-                List.of(), request);
+                "Your roles do not allow this request (see docs/security.md for who may do what).", List.of(), request);
     }
 }

@@ -63,9 +63,9 @@ class PlatformIT {
         Map<String, Object> request = Map.of(
                 "storyboard", Map.of("title", "E2E " + run, "scenes", java.util.List.of(
                         Map.of("type", "title", "title", "E2E " + run, "subtitle", "End to end", "durationSeconds", 1.5),
-                        Map.of("type", "bullets", "title", "Steps", "bullets", java.util.List.of("SYN", "SYN-ACK", "ACK"),
-                                "durationSeconds", 2),
-                        Map.of("type", "quiz", "question", "How many steps?", "options", java.util.List.of("2", "3"),
+                        Map.of("type", "bullets", "title", "Steps " + run, "bullets",
+                                java.util.List.of("SYN", "SYN-ACK", "ACK"), "durationSeconds", 2),
+                        Map.of("type", "quiz", "question", "How many steps? " + run, "options", java.util.List.of("2", "3"),
                                 "answerIndex", 1, "durationSeconds", 2))),
                 "options", Map.of("resolution", "640x360", "fps", 24, "quality", "standard"));
 

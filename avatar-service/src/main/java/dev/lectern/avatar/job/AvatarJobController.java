@@ -1,6 +1,6 @@
 package dev.lectern.avatar.job;
 
-import dev.lectern.common.jobs.JobContent;
+import dev.lectern.common.jobs.JobEndpoints;
 import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.jobs.JobService;
 import dev.lectern.common.storage.ObjectStorage;
@@ -36,23 +36,20 @@ import org.springframework.web.context.request.WebRequest;
 @RestController
 @Validated
 @RequestMapping("/api/avatars")
-class AvatarJobController {
+class AvatarJobController extends JobEndpoints {
 
-    private final JobService jobs;
     private final AvatarJobService avatars;
-    private final JobContent content;
 
     AvatarJobController(JobService jobs, AvatarJobService avatars, ObjectStorage storage) {
-        this.jobs = jobs;
+        super(jobs, storage, "/api/avatars");
         this.avatars = avatars;
-        this.content = new JobContent(storage);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobResponse> createWithText(@AuthenticationPrincipal Jwt caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @Valid @RequestBody CreateAvatarRequest request) {
-        return accepted(avatars.submitText(caller.getSubject(), idempotencyKey, request));
+        return accepted(avatars.submitText(caller.getSubject(), idempotencyKey, request).job());
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -62,35 +59,6 @@ class AvatarJobController {
             @RequestParam(required = false) String resolution, @RequestParam(required = false) Integer fps)
             throws IOException {
         return accepted(avatars.submitAudio(caller.getSubject(), idempotencyKey, portraitId, audio.getBytes(),
-                resolution, fps));
-    }
-
-    private static ResponseEntity<JobResponse> accepted(JobService.Submitted submitted) {
-        JobResponse body = JobResponse.from(submitted.job());
-        return ResponseEntity.accepted().location(URI.create("/api/avatars/" + body.id())).body(body);
-    }
-
-    @GetMapping("/{id}")
-    JobResponse get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return JobResponse.from(jobs.get(caller.getSubject(), id));
-    }
-
-    @GetMapping
-    PagedModel<JobResponse> list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
-        var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
-        return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
-    }
-
-    @DeleteMapping("/{id}")
-    JobResponse cancel(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return JobResponse.from(jobs.cancel(caller.getSubject(), id));
-    }
-
-    /** The MP4: ETag (its SHA-256, If-None-Match → 304), byte ranges → 206, 409 before the job has succeeded. */
-    @GetMapping("/{id}/content")
-    ResponseEntity<Resource> content(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id, WebRequest request)
-            throws IOException {
-        return content.serve(jobs.get(caller.getSubject(), id), request);
+                resolution, fps).job());
     }
 }

@@ -1,6 +1,6 @@
 package dev.lectern.video.job;
 
-import dev.lectern.common.jobs.JobContent;
+import dev.lectern.common.jobs.JobEndpoints;
 import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.storage.ObjectStorage;
 import java.io.IOException;
@@ -34,17 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/videos")
-class VideoJobController {
+class VideoJobController extends JobEndpoints {
 
-    private final JobService jobs;
     private final VideoRequestResolver requests;
-    private final JobContent content;
     private final JsonMapper json;
 
     VideoJobController(JobService jobs, VideoRequestResolver requests, ObjectStorage storage, JsonMapper json) {
-        this.jobs = jobs;
+        super(jobs, storage, "/api/videos");
         this.requests = requests;
-        this.content = new JobContent(storage);
         this.json = json;
     }
 
@@ -56,41 +53,13 @@ class VideoJobController {
         if (idempotencyKey != null) {
             var existing = jobs.findByIdempotencyKey(owner, idempotencyKey);
             if (existing.isPresent()) {
-                return accepted(JobResponse.from(existing.get()));
+                return accepted(existing.get());
             }
         }
         VideoRequestResolver.ResolvedRequest resolved = requests.resolve(request, caller.getTokenValue());
         var submitted = jobs.submit(owner, idempotencyKey, json.writeValueAsString(resolved),
                 jobId -> new VideoRenderRequested(VideoRenderRequested.SCHEMA_VERSION, jobId, owner, Instant.now(),
                         resolved.storyboard(), resolved.options()));
-        return accepted(JobResponse.from(submitted.job()));
-    }
-
-    private static ResponseEntity<JobResponse> accepted(JobResponse body) {
-        return ResponseEntity.accepted().location(URI.create("/api/videos/" + body.id())).body(body);
-    }
-
-    @GetMapping("/{id}")
-    JobResponse get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return JobResponse.from(jobs.get(caller.getSubject(), id));
-    }
-
-    @GetMapping
-    PagedModel<JobResponse> list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
-        var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
-        return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
-    }
-
-    /** The MP4 of a finished job: ETag, {@code Range} → 206. */
-    @GetMapping("/{id}/content")
-    ResponseEntity<Resource> content(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id, WebRequest request)
-            throws IOException {
-        return content.serve(jobs.get(caller.getSubject(), id), request);
-    }
-
-    @DeleteMapping("/{id}")
-    JobResponse cancel(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return JobResponse.from(jobs.cancel(caller.getSubject(), id));
+        return accepted(submitted.job());
     }
 }

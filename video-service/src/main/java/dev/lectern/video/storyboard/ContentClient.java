@@ -7,7 +7,6 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -44,33 +43,32 @@ public class ContentClient {
 
     /** @throws DocumentNotFoundException when the caller has no such document */
     public DocumentView document(UUID documentId, String bearerToken) {
-        return call(() -> {
+        Optional<DocumentView> document = call(() -> {
             try {
-                return rest.get().uri("/api/content/documents/{id}", documentId)
+                return Optional.ofNullable(rest.get().uri("/api/content/documents/{id}", documentId)
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
-                        .retrieve().body(DocumentView.class);
+                        .retrieve().body(DocumentView.class));
             } catch (HttpClientErrorException.NotFound e) {
-                throw new DocumentNotFoundException(documentId);
+                return Optional.<DocumentView>empty();
             }
         });
+        return document.orElseThrow(() -> new DocumentNotFoundException(documentId));
     }
 
+    /**
+     * One call through the breaker and the retries. A 404 is an answer (handled by the caller), not a failure: only
+     * unreachability, timeouts and 5xx count against content-service and end as 503.
+     */
     private <T> T call(java.util.function.Supplier<T> request) {
         return breaker.run(() -> {
             try {
                 return retry.execute(request::get);
             } catch (RetryException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new ContentUnavailableException(e);
+                throw new ContentUnavailableException(e.getCause() == null ? e : e.getCause());
             }
         }, failure -> {
-            if (failure instanceof DocumentNotFoundException notFound) {
-                throw notFound;
-            }
-            if (failure instanceof HttpClientErrorException client && client.getStatusCode() != HttpStatusCode.valueOf(404)) {
-                throw client;
+            if (failure instanceof ContentUnavailableException unavailable) {
+                throw unavailable;
             }
             throw new ContentUnavailableException(failure);
         });

@@ -129,6 +129,46 @@ class PlatformIT {
         assertThat(foreign.statusCode()).isEqualTo(422);
     }
 
+    @Test
+    void aPortraitAndATextBecomeATalkingPresenterVideo() throws Exception {
+        String alice = token("alice", "LEARNER");
+        byte[] portrait = getClass().getResourceAsStream("/samples/portrait-obama.jpg").readAllBytes();
+        String boundary = "lectern-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"portrait.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        multipart.write(portrait);
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(platform.gateway("/api/avatars/portraits"))
+                .header("Authorization", "Bearer " + alice)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode portraitJson = json.readTree(uploaded.body());
+        assertThat(portraitJson.get("facesFound").asInt()).isEqualTo(1);
+
+        JsonNode job = awaitSucceeded(alice, send("POST", "/api/avatars", alice, Map.of(
+                "portraitId", portraitJson.get("id").asString(), "text", "Flow control stops a fast sender.")));
+        HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(platform.gateway(
+                "/api/avatars/" + job.get("id").asString() + "/content")).header("Authorization", "Bearer " + alice)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(video.statusCode()).isEqualTo(200);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("e2e-avatar-", ".mp4");
+        java.nio.file.Files.write(file, video.body());
+        try (var probe = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            probe.start();
+            assertThat(probe.getVideoCodec()).isEqualTo(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264);
+            assertThat(probe.getAudioCodec()).isEqualTo(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC);
+            assertThat(probe.getAudioChannels()).isPositive();
+            assertThat(probe.getLengthInTime() / 1e6).isCloseTo(job.at("/result/durationSeconds").asDouble(),
+                    org.assertj.core.data.Offset.offset(1.0 / probe.getFrameRate()));
+            probe.stop();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     private JsonNode awaitSucceeded(String token, HttpResponse<String> accepted) {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();

@@ -69,6 +69,13 @@ public class MessagingAutoConfiguration {
             declarables.add(bind(workQueue, work, topology.workRoutingKey(kind)));
             declarables.add(bind(deadLetterQueue, deadLetters, topology.workRoutingKey(kind)));
             declarables.add(BindingBuilder.bind(jobEvents).to(events).with(topology.jobEventsBinding(kind)));
+            for (int retry = 0; retry < topology.retryDelays().size(); retry++) {
+                declarables.add(QueueBuilder.durable(topology.retryQueue(kind, retry + 2))
+                        .ttl((int) topology.retryDelays().get(retry).toMillis())
+                        .deadLetterExchange(topology.workExchange())
+                        .deadLetterRoutingKey(topology.workRoutingKey(kind))
+                        .build());
+            }
         }
         return new Declarables(declarables);
     }

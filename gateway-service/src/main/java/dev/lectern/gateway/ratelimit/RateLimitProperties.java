@@ -1,6 +1,7 @@
 package dev.lectern.gateway.ratelimit;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,5 +24,14 @@ public record RateLimitProperties(@Valid @NotNull Bucket reads, @Valid @NotNull 
      * @param requestedTokens tokens one request costs ({@code replenishRate} 1 and cost 60 = one request a minute)
      */
     public record Bucket(@Min(1) int replenishRate, @Min(1) int burstCapacity, @Min(1) int requestedTokens) {
+
+        /**
+         * The Redis script keeps a bucket for {@code floor(2 × burst / rate)} seconds: a burst below half the rate
+         * would store nothing and silently disable the limit, and a cost above the burst could never be paid.
+         */
+        @AssertTrue(message = "burst-capacity must be at least replenish-rate and at least requested-tokens")
+        public boolean isConsistent() {
+            return burstCapacity >= replenishRate && burstCapacity >= requestedTokens;
+        }
     }
 }

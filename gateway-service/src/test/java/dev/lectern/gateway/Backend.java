@@ -1,8 +1,11 @@
 package dev.lectern.gateway;
 
+import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +27,7 @@ public final class Backend {
     private final String name;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger hits = new AtomicInteger();
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private volatile DisposableServer server;
     private volatile int port;
 
@@ -39,19 +43,31 @@ public final class Backend {
 
     private void bind(int wanted) {
         server = HttpServer.create().host("127.0.0.1").port(wanted)
+                .doOnConnection(connection -> {
+                    Channel channel = connection.channel();
+                    if (channels.add(channel)) {
+                        channel.closeFuture().addListener(closed -> channels.remove(channel));
+                    }
+                })
                 .route(routes -> routes
-                        .ws("/ws/{kind}", (in, out) -> {
+                        .route(request -> request.uri().startsWith("/ws/"), (request, response) -> {
                             HttpHeaders headers = new HttpHeaders();
-                            in.headers().forEach(e -> headers.add(e.getKey(), e.getValue()));
-                            received.add(new Received("WS", "/ws", headers));
+                            request.requestHeaders().forEach(e -> headers.add(e.getKey(), e.getValue()));
+                            received.add(new Received("WS", request.uri(), headers));
                             hits.incrementAndGet();
-                            return out.sendString(Mono.just(name + " ok")).then(in.receive().then());
-                        }, WebsocketServerSpec.builder().protocols("bearer").build())
+                            return response.sendWebsocket((in, out) -> out.sendString(Mono.just(name + " ok"))
+                                    .then(in.receive().then()), headers.containsHeader("Sec-WebSocket-Protocol")
+                                    ? WebsocketServerSpec.builder().protocols("bearer").build()
+                                    : WebsocketServerSpec.builder().build());
+                        })
                         .route(request -> true, (request, response) -> {
                             HttpHeaders headers = new HttpHeaders();
                             request.requestHeaders().forEach(e -> headers.add(e.getKey(), e.getValue()));
-                            received.add(new Received(request.method().name(), request.uri(), headers));
-                            hits.incrementAndGet();
+                            if (!request.uri().startsWith("/actuator/")) {
+                                // The gateway's load balancer polls readiness; those probes are not traffic.
+                                received.add(new Received(request.method().name(), request.uri(), headers));
+                                hits.incrementAndGet();
+                            }
                             String uri = request.uri();
                             int status = uri.contains("/status/")
                                     ? Integer.parseInt(uri.substring(uri.indexOf("/status/") + 8, uri.indexOf("/status/") + 11))
@@ -94,8 +110,10 @@ public final class Backend {
         return name;
     }
 
+    /** Gone like a killed process: the listener and every open connection (keep-alive ones included) close. */
     public void stop() {
         server.disposeNow();
+        channels.forEach(Channel::close);
     }
 
     /** Back on the same port, as a restarted instance would be. */

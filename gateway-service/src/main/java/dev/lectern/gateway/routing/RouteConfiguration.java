@@ -13,6 +13,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.route.builder.UriSpec;
+import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ import org.springframework.http.HttpStatus;
  * load-balanced id ({@code lb://video-service}): its instances come from the simple discovery client, round robin.
  *
  * <p>Each HTTP route, in order: body limit → rate limit (429 problem) → circuit breaker per service (503 problem
- * naming the service) → retry (GET/HEAD/OPTIONS only, on connection failures and 502/503, so a vanished instance
+ * naming the service) → retry (GET/HEAD/OPTIONS only, on connection failures, 502/503 and "no healthy instance", so a vanished instance
  * costs no idempotent request) → the response timeout from the route's metadata.
  */
 @Configuration(proxyBeanMethods = false)
@@ -93,12 +94,13 @@ class RouteConfiguration {
                 .filter(new RateLimitProblem(problems))
                 .requestRateLimiter(c -> c.setRateLimiter(limiter).setKeyResolver(keys))
                 .circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
-                .retry(c -> c.setRetries(2)
+                .retry(c -> c.setRetries(3)
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
                         .setSeries()
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-                        .setExceptions(IOException.class)
-                        .setBackoff(Duration.ofMillis(20), Duration.ofMillis(200), 2, true));
+                        // NotFoundException: the load balancer has no healthy instance at this moment.
+                        .setExceptions(IOException.class, NotFoundException.class)
+                        .setBackoff(Duration.ofMillis(150), Duration.ofMillis(600), 2, true));
     }
 
     private UriSpec webSocket(GatewayFilterSpec f) {

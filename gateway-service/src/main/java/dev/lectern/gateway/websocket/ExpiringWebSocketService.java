@@ -15,12 +15,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Wraps the gateway's WebSocket service: a proxied socket lives no longer than the token that opened it. At the
- * token's {@code exp} the client side is closed with 1008 (policy violation, "token expired"), which also tears down
- * the connection to the service. The client reconnects with a fresh token.
+ * token's {@code exp} the client side is sent a close frame 1008 (policy violation, "token expired"); the
+ * close handshake then tears down the connection to the service (a client that does not answer within 5 s is cut off). The client reconnects with a fresh token.
  */
 public final class ExpiringWebSocketService implements WebSocketService {
 
     public static final CloseStatus EXPIRED = CloseStatus.POLICY_VIOLATION.withReason("token expired");
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final WebSocketService delegate;
     private final Clock clock;
@@ -54,7 +55,11 @@ public final class ExpiringWebSocketService implements WebSocketService {
 
         @Override
         public Mono<Void> handle(WebSocketSession session) {
-            Mono<Void> expiry = Mono.delay(remaining(expiresAt, clock)).then(Mono.defer(() -> session.close(EXPIRED)));
+            // Send the close frame at expiry and let the normal close handshake end the proxy; a client that does
+            // not answer the close within the grace period is cut off.
+            Mono<Void> expiry = Mono.delay(remaining(expiresAt, clock))
+                    .then(Mono.defer(() -> session.close(EXPIRED)))
+                    .then(Mono.delay(CLOSE_GRACE)).then();
             return Mono.firstWithSignal(delegate.handle(session), expiry);
         }
     }

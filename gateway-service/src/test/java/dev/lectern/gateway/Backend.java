@@ -89,6 +89,10 @@ public final class Backend {
         return List.copyOf(received);
     }
 
+    public int openConnections() {
+        return channels.size();
+    }
+
     public int hits() {
         return hits.get();
     }

@@ -98,9 +98,9 @@ class RouteConfiguration {
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
                         .setSeries()
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-                        // NotFoundException: the load balancer has no healthy instance at this moment.
+                        // NotFoundException: the load balancer has no instance at this moment.
                         .setExceptions(IOException.class, NotFoundException.class)
-                        .setBackoff(Duration.ofMillis(150), Duration.ofMillis(600), 2, true));
+                        .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, true));
     }
 
     private UriSpec webSocket(GatewayFilterSpec f) {

@@ -20,6 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Configuration(proxyBeanMethods = false)
 class FallbackHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackHandler.class);
+
     private static final Set<String> SERVICES = Set.of(RouteConfiguration.CONTENT, RouteConfiguration.VIDEO,
             RouteConfiguration.AVATAR);
 
@@ -32,6 +34,7 @@ class FallbackHandler {
                     Throwable cause = request.exchange()
                             .getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
                     boolean timedOut = isTimeout(cause);
+                    log.warn("Fallback for {}: {}", name, cause == null ? "circuit open or no cause" : cause.toString());
                     HttpStatus status = timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
                     String detail = timedOut ? name + " did not answer in time; try again shortly."
                             : name + " is not reachable right now; try again shortly.";

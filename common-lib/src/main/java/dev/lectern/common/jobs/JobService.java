@@ -69,6 +69,11 @@ public class JobService {
         }
     }
 
+    /** The job a previous request with this key created, if any (so a retried POST skips all work). */
+    public Optional<Job> findByIdempotencyKey(String ownerId, String idempotencyKey) {
+        return store.findByIdempotencyKey(ownerId, idempotencyKey);
+    }
+
     public Job get(String ownerId, UUID id) {
         return store.findOwned(id, ownerId).orElseThrow(() -> new JobNotFoundException(store.kind(), id));
     }

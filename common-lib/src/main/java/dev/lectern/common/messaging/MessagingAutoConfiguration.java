@@ -56,6 +56,7 @@ public class MessagingAutoConfiguration {
         declarables.add(work);
         declarables.add(deadLetters);
         declarables.add(events);
+        declarables.add(ExchangeBuilder.topicExchange(topology.jobUpdatesExchange()).durable(true).build());
         for (JobKind kind : JobKind.values()) {
             Queue workQueue = QueueBuilder.durable(topology.workQueue(kind))
                     .deadLetterExchange(topology.deadLetterExchange())
@@ -69,6 +70,13 @@ public class MessagingAutoConfiguration {
             declarables.add(bind(workQueue, work, topology.workRoutingKey(kind)));
             declarables.add(bind(deadLetterQueue, deadLetters, topology.workRoutingKey(kind)));
             declarables.add(BindingBuilder.bind(jobEvents).to(events).with(topology.jobEventsBinding(kind)));
+            for (int retry = 0; retry < topology.retryDelays().size(); retry++) {
+                declarables.add(QueueBuilder.durable(topology.retryQueue(kind, retry + 2))
+                        .ttl((int) topology.retryDelays().get(retry).toMillis())
+                        .deadLetterExchange(topology.workExchange())
+                        .deadLetterRoutingKey(topology.workRoutingKey(kind))
+                        .build());
+            }
         }
         return new Declarables(declarables);
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass(NimbusJwtDecoder.class)
 @EnableConfigurationProperties(JwtProperties.class)
 @EnableMethodSecurity
+@Import(AccessDeniedAdvice.class)
 public class ResourceServerSecurityAutoConfiguration {
 
     @Bean
@@ -60,6 +62,7 @@ public class ResourceServerSecurityAutoConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new WebSocketAwareBearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))

@@ -16,10 +16,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.validation.method.MethodValidationException;
+import org.springframework.validation.method.MethodValidationResult;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -53,6 +58,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.errors(), request);
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage(), e.errors(), request);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
@@ -69,8 +79,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "A request parameter is invalid: " + describe(errors), errors, request);
     }
 
-    /** The database (or another resource the request needs) is unreachable: retryable, not the caller's fault. */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+    /**
+     * The database (or another resource the request needs) is unreachable: retryable, not the caller's fault.
+     * (JDBC's CannotGetJdbcConnectionException is a DataAccessResourceFailureException.)
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<Object> resourceUnavailable(Exception e, WebRequest request) {
         log.warn("Dependency unavailable while serving {}: {}", path(request), e.getMessage());
@@ -98,6 +111,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "Invalid request",
                 "The request body is invalid: " + describe(errors), errors, request);
+    }
+
+    /**
+     * Built-in method validation covers body and parameters at once: a body that fails is 422 (like
+     * {@link #handleMethodArgumentNotValid}); only a bad header or query parameter is 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return methodValidation(e, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodValidationException(MethodValidationException e, HttpHeaders headers,
+            HttpStatus status, WebRequest request) {
+        return methodValidation(e, request);
+    }
+
+    private ResponseEntity<Object> methodValidation(MethodValidationResult e, WebRequest request) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        boolean bodyInvalid = false;
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bodyErrors
+                    && result.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
+                bodyInvalid = true;
+                bodyErrors.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(r -> errors.add(new FieldError(name, r.getDefaultMessage())));
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return bodyInvalid
+                ? problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "Invalid request",
+                        "The request body is invalid: " + describe(errors), errors, request)
+                : problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Invalid parameter",
+                        "A request parameter is invalid: " + describe(errors), errors, request);
     }
 
     @Override

@@ -24,8 +24,13 @@ class Document {
     @Column(name = "media_type", nullable = false)
     private String mediaType;
 
+    /** The canonical text ({@link ExtractedText#text()}); study material spans point into it. */
     @Column(nullable = false, columnDefinition = "text")
     private String text;
+
+    /** The sections as JSON ({@code [{"heading","text"}]}). */
+    @Column(nullable = false, columnDefinition = "text")
+    private String sections;
 
     @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
@@ -39,13 +44,14 @@ class Document {
     protected Document() {
     }
 
-    Document(UUID id, String ownerId, String title, String mediaType, String text, long sizeBytes, String sha256,
-            Instant createdAt) {
+    Document(UUID id, String ownerId, String title, String mediaType, String text, String sections, long sizeBytes,
+            String sha256, Instant createdAt) {
         this.id = id;
         this.ownerId = ownerId;
         this.title = title;
         this.mediaType = mediaType;
         this.text = text;
+        this.sections = sections;
         this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.createdAt = createdAt;
@@ -69,6 +75,10 @@ class Document {
 
     String getText() {
         return text;
+    }
+
+    String getSections() {
+        return sections;
     }
 
     long getSizeBytes() {

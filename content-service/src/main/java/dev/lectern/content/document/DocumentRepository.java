@@ -12,5 +12,7 @@ interface DocumentRepository extends JpaRepository<Document, UUID> {
 
     Page<Document> findByOwnerId(String ownerId, Pageable pageable);
 
-    long deleteByIdAndOwnerId(UUID id, String ownerId);
+    Page<Document> findByOwnerIdAndTitleContainingIgnoreCase(String ownerId, String title, Pageable pageable);
+
+    boolean existsBySha256(String sha256);
 }

@@ -2,7 +2,7 @@ package dev.lectern.content.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.testsupport.TestInfrastructure;
+import dev.lectern.content.ContentTestSupport;
 import dev.lectern.testsupport.TestIssuer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +23,7 @@ class DocumentApiTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "content", true, true, false);
-        TestIssuer.shared().register(registry);
+        ContentTestSupport.register(registry);
     }
 
     @LocalServerPort

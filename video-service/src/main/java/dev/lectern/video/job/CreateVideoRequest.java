@@ -1,8 +1,19 @@
 package dev.lectern.video.job;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
-/** Foundation placeholder request: a titled job that proves the message path (the storyboard API replaces it). */
-public record CreateVideoRequest(@NotBlank @Size(max = 200) String title) {
+/**
+ * {@code POST /api/videos}: either a document to build the storyboard from, or the storyboard itself. Scenes arrive
+ * as raw JSON so that an unknown scene type is reported as a 422 naming the scene, not as unreadable JSON.
+ */
+public record CreateVideoRequest(UUID documentId, StoryboardRequest storyboard, OptionsRequest options) {
+
+    public record StoryboardRequest(String title, List<JsonNode> scenes) {
+    }
+
+    /** {@code {"resolution": "1280x720", "fps": 30, "quality": "standard"}}; every field optional. */
+    public record OptionsRequest(String resolution, Integer fps, String quality) {
+    }
 }

@@ -1,10 +1,15 @@
 package dev.lectern.video.job;
 
+import dev.lectern.common.jobs.JobEndpoints;
 import dev.lectern.common.jobs.JobResponse;
+import dev.lectern.common.storage.ObjectStorage;
+import java.io.IOException;
+import org.springframework.core.io.Resource;
+import org.springframework.web.context.request.WebRequest;
 import dev.lectern.common.jobs.JobService;
 import dev.lectern.common.messaging.VideoRenderRequested;
 import dev.lectern.common.web.PageQuery;
-import jakarta.validation.Valid;
+import dev.lectern.video.storyboard.VideoRequestResolver;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -29,42 +34,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/videos")
-class VideoJobController {
+class VideoJobController extends JobEndpoints {
 
-    private final JobService jobs;
+    private final VideoRequestResolver requests;
     private final JsonMapper json;
 
-    VideoJobController(JobService jobs, JsonMapper json) {
-        this.jobs = jobs;
+    VideoJobController(JobService jobs, VideoRequestResolver requests, ObjectStorage storage, JsonMapper json) {
+        super(jobs, storage, "/api/videos");
+        this.requests = requests;
         this.json = json;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobResponse> create(@AuthenticationPrincipal Jwt caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
-            @Valid @RequestBody CreateVideoRequest request) {
+            @RequestBody CreateVideoRequest request) {
         String owner = caller.getSubject();
-        var submitted = jobs.submit(owner, idempotencyKey, json.writeValueAsString(request),
+        if (idempotencyKey != null) {
+            var existing = jobs.findByIdempotencyKey(owner, idempotencyKey);
+            if (existing.isPresent()) {
+                return accepted(existing.get());
+            }
+        }
+        VideoRequestResolver.ResolvedRequest resolved = requests.resolve(request, caller.getTokenValue());
+        var submitted = jobs.submit(owner, idempotencyKey, json.writeValueAsString(resolved),
                 jobId -> new VideoRenderRequested(VideoRenderRequested.SCHEMA_VERSION, jobId, owner, Instant.now(),
-                        request.title()));
-        JobResponse body = JobResponse.from(submitted.job());
-        return ResponseEntity.accepted().location(URI.create("/api/videos/" + body.id())).body(body);
-    }
-
-    @GetMapping("/{id}")
-    JobResponse get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return JobResponse.from(jobs.get(caller.getSubject(), id));
-    }
-
-    @GetMapping
-    PagedModel<JobResponse> list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
-        var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
-        return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
-    }
-
-    @DeleteMapping("/{id}")
-    JobResponse cancel(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return JobResponse.from(jobs.cancel(caller.getSubject(), id));
+                        resolved.storyboard(), resolved.options()));
+        return accepted(submitted.job());
     }
 }

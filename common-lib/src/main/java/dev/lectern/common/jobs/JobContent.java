@@ -1,0 +1,60 @@
+package dev.lectern.common.jobs;
+
+import dev.lectern.common.storage.ObjectStorage;
+import dev.lectern.common.storage.StoredObjectResource;
+import dev.lectern.common.web.FieldError;
+import dev.lectern.common.web.NotFoundException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Serves a finished job's MP4: {@code video/mp4}, a strong ETag (the file's SHA-256, so {@code If-None-Match} → 304),
+ * and byte ranges (206) through Spring MVC's resource handling. A job that has not succeeded has no content yet (409).
+ */
+public class JobContent {
+
+    private final ObjectStorage storage;
+
+    public JobContent(ObjectStorage storage) {
+        this.storage = storage;
+    }
+
+    public ResponseEntity<Resource> serve(Job job, WebRequest request) throws IOException {
+        if (job.state() != JobState.SUCCEEDED || job.result() == null || job.result().get("objectKey") == null) {
+            throw new JobContentNotReadyException(job);
+        }
+        String key = (String) job.result().get("objectKey");
+        String etag = "\"" + job.result().get("sha256") + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(304).eTag(etag).build();
+        }
+        long size = storage.size(key).orElseThrow(() -> new ContentGoneException(job));
+        return ResponseEntity.ok()
+                .contentType(MediaType.valueOf("video/mp4"))
+                .eTag(etag)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .body(new StoredObjectResource(storage, key, size));
+    }
+
+    /** 409: the job exists but has no video (yet, or ever). */
+    public static class JobContentNotReadyException extends dev.lectern.common.web.ConflictException {
+        JobContentNotReadyException(Job job) {
+            super("Job " + job.id() + " is " + job.state() + "; its video is available once it has SUCCEEDED.",
+                    List.of(new FieldError("state", job.state().name())));
+        }
+    }
+
+    static class ContentGoneException extends NotFoundException {
+        ContentGoneException(Job job) {
+            super("The video of job " + job.id() + " is no longer stored.");
+        }
+    }
+}

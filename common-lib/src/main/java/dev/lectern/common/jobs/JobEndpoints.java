@@ -1,0 +1,67 @@
+package dev.lectern.common.jobs;
+
+import dev.lectern.common.storage.ObjectStorage;
+import dev.lectern.common.web.PageQuery;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * The read side every job API shares (videos and avatars): get, list, cancel, and the finished MP4. A service's
+ * controller extends it under its own {@code @RequestMapping} and adds how its jobs are submitted.
+ */
+public abstract class JobEndpoints {
+
+    protected final JobService jobs;
+    private final JobContent content;
+    private final String basePath;
+
+    protected JobEndpoints(JobService jobs, ObjectStorage storage, String basePath) {
+        this.jobs = jobs;
+        this.content = new JobContent(storage);
+        this.basePath = basePath;
+    }
+
+    /** {@code 202 Accepted}, {@code Location} of the job, the job as body. */
+    protected ResponseEntity<JobResponse> accepted(Job job) {
+        JobResponse body = JobResponse.from(job);
+        return ResponseEntity.accepted().location(URI.create(basePath + "/" + body.id())).body(body);
+    }
+
+    @GetMapping("/{id}")
+    public JobResponse get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        return JobResponse.from(jobs.get(caller.getSubject(), id));
+    }
+
+    @GetMapping
+    public PagedModel<JobResponse> list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
+        var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
+        return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
+    }
+
+    /** The MP4: ETag (its SHA-256, If-None-Match → 304), byte ranges → 206, 409 before the job has succeeded. */
+    @GetMapping("/{id}/content")
+    public ResponseEntity<Resource> content(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id,
+            WebRequest request) throws IOException {
+        return content.serve(jobs.get(caller.getSubject(), id), request);
+    }
+
+    /** Cancels a queued or running job; a finished job is returned unchanged. */
+    @DeleteMapping("/{id}")
+    public JobResponse cancel(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        return JobResponse.from(jobs.cancel(caller.getSubject(), id));
+    }
+}

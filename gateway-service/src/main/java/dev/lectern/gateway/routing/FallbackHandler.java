@@ -2,17 +2,25 @@ package dev.lectern.gateway.routing;
 
 import dev.lectern.gateway.web.ProblemWriter;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.http.MediaType;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Where an open circuit or an unreachable service lands: 503 problem+json that names the service. */
+/**
+ * Where an open circuit, an unreachable service or a timed-out call lands: 503 (or 504 for a timeout)
+ * problem+json that names the service.
+ */
 @Configuration(proxyBeanMethods = false)
 class FallbackHandler {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackHandler.class);
 
     private static final Set<String> SERVICES = Set.of(RouteConfiguration.CONTENT, RouteConfiguration.VIDEO,
             RouteConfiguration.AVATAR);
@@ -23,12 +31,31 @@ class FallbackHandler {
                 .path("/fallback", b -> b.route(request -> true, request -> {
                     String service = request.path().substring("/fallback/".length());
                     String name = SERVICES.contains(service) ? service : "the downstream service";
-                    return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    Throwable cause = request.exchange()
+                            .getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+                    boolean timedOut = isTimeout(cause);
+                    log.warn("Fallback for {}: {}", name, cause == null ? "circuit open or no cause" : cause.toString());
+                    HttpStatus status = timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+                    String detail = timedOut ? name + " did not answer in time; try again shortly."
+                            : name + " is not reachable right now; try again shortly.";
+                    return ServerResponse.status(status)
                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                             .header("Retry-After", "5")
-                            .bodyValue(problems.body(request.exchange(), HttpStatus.SERVICE_UNAVAILABLE,
-                                    "Service unavailable", name + " is not reachable right now; try again shortly."));
+                            .bodyValue(problems.body(request.exchange(), status,
+                                    timedOut ? "Gateway timeout" : "Service unavailable", detail));
                 }))
                 .build();
+    }
+
+    static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+            if (t instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,32 +4,47 @@ import dev.lectern.common.security.JwtProperties;
 import dev.lectern.common.security.JwtValidation;
 import dev.lectern.common.security.Roles;
 import dev.lectern.gateway.web.ProblemWriter;
+import dev.lectern.gateway.websocket.WebSocketTokens;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 /**
- * The edge's token check: every {@code /api/**}, {@code /graphql} and {@code /ws/**} request needs a valid RS256
- * token (keys from the issuer's JWKS, cached; an unknown {@code kid} triggers a refetch, so key rotation needs no
- * restart). Everything else is either public (health, metrics, the dev issuer where it exists) or unrouted (404).
+ * The edge's token check and the coarse role matrix (docs/security.md). Every {@code /api/**}, {@code /graphql} and
+ * {@code /ws/**} request needs a valid RS256 token: only RS256 is accepted (so {@code alg: none} and HS256 forgeries
+ * fail), keys come from the issuer's JWKS (cached; an unknown {@code kid} triggers one refetch, so key rotation needs
+ * no restart), and issuer, audience, expiry/not-before (30 s skew), subject and roles are checked.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, CorsProperties.class})
 class GatewaySecurityConfiguration {
+
+    static final String[] ADMIN_PATHS = {"/api/content/admin/**", "/api/videos/admin/**", "/api/avatars/admin/**"};
+    static final String[] DOCUMENT_WRITES = {"/api/content/documents", "/api/content/documents/**"};
 
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties) {
@@ -41,7 +56,7 @@ class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWriter problems, CorsProperties cors) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(Roles::authorities);
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
@@ -50,26 +65,69 @@ class GatewaySecurityConfiguration {
                     "A valid bearer token is required: " + e.getMessage());
         };
         ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                "Forbidden", "Your roles do not allow this operation.");
+                "Forbidden", "Your roles do not allow " + exchange.getRequest().getMethod() + " "
+                        + exchange.getRequest().getPath().value() + " (see docs/security.md).");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(c -> c.configurationSource(corsSource(cors)))
+                .headers(h -> h
+                        // Downstream responses carry their own caching rules (ETags on videos).
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus", "/actuator/info").permitAll()
                         // Only the dev profile maps anything under /auth; elsewhere these paths answer 404.
                         .pathMatchers("/auth/**").permitAll()
                         .pathMatchers("/fallback/**").permitAll()
-                        .pathMatchers("/api/**", "/graphql", "/ws/**").authenticated()
+                        .pathMatchers(ADMIN_PATHS).hasRole(Roles.ADMIN)
+                        .pathMatchers(HttpMethod.POST, DOCUMENT_WRITES).hasAnyRole(Roles.AUTHOR, Roles.ADMIN)
+                        .pathMatchers(HttpMethod.PUT, DOCUMENT_WRITES).hasAnyRole(Roles.AUTHOR, Roles.ADMIN)
+                        .pathMatchers(HttpMethod.PATCH, DOCUMENT_WRITES).hasAnyRole(Roles.AUTHOR, Roles.ADMIN)
+                        .pathMatchers(HttpMethod.DELETE, DOCUMENT_WRITES).hasAnyRole(Roles.AUTHOR, Roles.ADMIN)
+                        .pathMatchers("/api/**", "/graphql", "/ws/**")
+                                .hasAnyRole(Roles.LEARNER, Roles.AUTHOR, Roles.ADMIN)
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenConverter(bearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /** {@code Authorization: Bearer} everywhere; on {@code /ws/**} also the subprotocol or {@code access_token}. */
+    static ServerAuthenticationConverter bearerTokens() {
+        ServerBearerTokenAuthenticationConverter header = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> header.convert(exchange).switchIfEmpty(Mono.defer(() -> {
+            ServerHttpRequest request = exchange.getRequest();
+            if (!WebSocketTokens.isWebSocketPath(request)) {
+                return Mono.empty();
+            }
+            String token = WebSocketTokens.resolve(request);
+            return token == null ? Mono.empty() : Mono.just(new BearerTokenAuthenticationToken(token));
+        }));
+    }
+
+    static CorsConfigurationSource corsSource(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
+                HttpHeaders.IF_NONE_MATCH, HttpHeaders.RANGE));
+        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+                "X-RateLimit-Remaining", "X-RateLimit-Replenish-Rate", "X-RateLimit-Burst-Capacity",
+                "X-RateLimit-Requested-Tokens"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 }

@@ -34,9 +34,9 @@ class DevIssuerProfileTests {
         registry.add("lectern.security.jwt.issuer", () -> "http://localhost:" + port + "/auth/dev");
         registry.add("lectern.security.jwt.jwk-set-uri", () -> "http://127.0.0.1:" + port + "/auth/jwks");
         // Nothing listens here: routed requests meet a refused connection.
-        registry.add("lectern.gateway.routes.content-uri", () -> "http://127.0.0.1:" + DEAD_PORT);
-        registry.add("lectern.gateway.routes.video-uri", () -> "http://127.0.0.1:" + DEAD_PORT);
-        registry.add("lectern.gateway.routes.avatar-uri", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("LECTERN_CONTENT_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("LECTERN_VIDEO_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("LECTERN_AVATAR_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
     }
 
     @Nested

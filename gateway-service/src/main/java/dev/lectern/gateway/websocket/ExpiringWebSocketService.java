@@ -1,0 +1,66 @@
+package dev.lectern.gateway.websocket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Wraps the gateway's WebSocket service: a proxied socket lives no longer than the token that opened it. At the
+ * token's {@code exp} the client side is sent a close frame 1008 (policy violation, "token expired"); the
+ * close handshake then tears down the connection to the service (a client that does not answer within 5 s is cut off). The client reconnects with a fresh token.
+ */
+public final class ExpiringWebSocketService implements WebSocketService {
+
+    public static final CloseStatus EXPIRED = CloseStatus.POLICY_VIOLATION.withReason("token expired");
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+    private final WebSocketService delegate;
+    private final Clock clock;
+
+    public ExpiringWebSocketService(WebSocketService delegate, Clock clock) {
+        this.delegate = delegate;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
+        return exchange.getPrincipal()
+                .ofType(JwtAuthenticationToken.class)
+                .map(auth -> Optional.ofNullable(auth.getToken().getExpiresAt()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(expiry -> delegate.handleRequest(exchange,
+                        expiry.<WebSocketHandler>map(at -> new Expiring(handler, at, clock)).orElse(handler)));
+    }
+
+    static Duration remaining(Instant expiresAt, Clock clock) {
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private record Expiring(WebSocketHandler delegate, Instant expiresAt, Clock clock) implements WebSocketHandler {
+
+        @Override
+        public List<String> getSubProtocols() {
+            return delegate.getSubProtocols();
+        }
+
+        @Override
+        public Mono<Void> handle(WebSocketSession session) {
+            // Send the close frame at expiry and let the normal close handshake end the proxy; a client that does
+            // not answer the close within the grace period is cut off.
+            Mono<Void> expiry = Mono.delay(remaining(expiresAt, clock))
+                    .then(Mono.defer(() -> session.close(EXPIRED)))
+                    .then(Mono.delay(CLOSE_GRACE)).then();
+            return Mono.firstWithSignal(delegate.handle(session), expiry);
+        }
+    }
+}

@@ -60,46 +60,53 @@ final class Platform implements AutoCloseable {
         Files.createDirectories(logs);
         resetSchemas();
         Path storage = Files.createDirectories(root.resolve("e2e-tests/target/e2e-storage"));
+        for (var service : SERVICES.entrySet()) {
+            processes.add(builder(root, version, logs, service.getKey(), service.getValue(), storage, GATEWAY).start());
+        }
+    }
+
+    /**
+     * How one service is started as production starts it: its jar, its port, the shared infrastructure, and the
+     * gateway at {@code gatewayPort} as token issuer.
+     */
+    static ProcessBuilder builder(Path root, String version, Path logs, String name, int port, Path storage,
+            int gatewayPort) {
         TestInfrastructure.Endpoint pg = TestInfrastructure.postgres();
         TestInfrastructure.Endpoint redis = TestInfrastructure.redis();
         TestInfrastructure.Endpoint rabbit = TestInfrastructure.rabbit();
-        for (var service : SERVICES.entrySet()) {
-            String name = service.getKey();
-            Path jar = root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("Missing " + jar + ": run the build (./mvnw verify) so the jars exist");
-            }
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                    "--server.port=" + service.getValue(),
-                    "--lectern.messaging.namespace=lectern-e2e"));
-            if (name.equals("gateway-service")) {
-                command.add("--spring.profiles.active=dev");
-            } else if (!name.equals("worker-service")) {
-                command.add("--lectern.db.schema=e2e_" + name.replace("-service", ""));
-            }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("POSTGRES_HOST", pg.host());
-            env.put("POSTGRES_PORT", String.valueOf(pg.port()));
-            env.put("POSTGRES_USER", pg.user());
-            env.put("POSTGRES_PASSWORD", pg.password());
-            env.put("REDIS_HOST", redis.host());
-            env.put("REDIS_PORT", String.valueOf(redis.port()));
-            env.put("RABBITMQ_HOST", rabbit.host());
-            env.put("RABBITMQ_PORT", String.valueOf(rabbit.port()));
-            env.put("RABBITMQ_USERNAME", rabbit.user());
-            env.put("RABBITMQ_PASSWORD", rabbit.password());
-            env.put("LECTERN_JWT_ISSUER", "http://localhost:" + GATEWAY + "/auth/dev");
-            env.put("LECTERN_JWT_JWK_SET_URI", "http://127.0.0.1:" + GATEWAY + "/auth/jwks");
-            env.put("LECTERN_CONTENT_URI", "http://127.0.0.1:" + SERVICES.get("content-service"));
-            env.put("LECTERN_VIDEO_URI", "http://127.0.0.1:" + SERVICES.get("video-service"));
-            env.put("LECTERN_AVATAR_URI", "http://127.0.0.1:" + SERVICES.get("avatar-service"));
-            env.put("LECTERN_STORAGE_TYPE", "filesystem");
-            env.put("LECTERN_STORAGE_ROOT", storage.toString());
-            processes.add(builder.start());
+        Path jar = root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": run the build (./mvnw verify) so the jars exist");
         }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--server.port=" + port, "--lectern.messaging.namespace=lectern-e2e"));
+        if (name.equals("gateway-service")) {
+            command.add("--spring.profiles.active=dev");
+        } else if (!name.equals("worker-service")) {
+            command.add("--lectern.db.schema=e2e_" + name.replace("-service", ""));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + "-" + port + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("POSTGRES_HOST", pg.host());
+        env.put("POSTGRES_PORT", String.valueOf(pg.port()));
+        env.put("POSTGRES_USER", pg.user());
+        env.put("POSTGRES_PASSWORD", pg.password());
+        env.put("REDIS_HOST", redis.host());
+        env.put("REDIS_PORT", String.valueOf(redis.port()));
+        env.put("RABBITMQ_HOST", rabbit.host());
+        env.put("RABBITMQ_PORT", String.valueOf(rabbit.port()));
+        env.put("RABBITMQ_USERNAME", rabbit.user());
+        env.put("RABBITMQ_PASSWORD", rabbit.password());
+        env.put("LECTERN_JWT_ISSUER", "http://localhost:" + gatewayPort + "/auth/dev");
+        env.put("LECTERN_JWT_JWK_SET_URI", "http://127.0.0.1:" + gatewayPort + "/auth/jwks");
+        env.put("LECTERN_CONTENT_URI", "http://127.0.0.1:" + SERVICES.get("content-service"));
+        env.put("LECTERN_VIDEO_URI", "http://127.0.0.1:" + SERVICES.get("video-service"));
+        env.put("LECTERN_AVATAR_URI", "http://127.0.0.1:" + SERVICES.get("avatar-service"));
+        env.put("LECTERN_STORAGE_TYPE", "filesystem");
+        env.put("LECTERN_STORAGE_ROOT", storage.toString());
+        return builder;
     }
 
     URI gateway(String path) {

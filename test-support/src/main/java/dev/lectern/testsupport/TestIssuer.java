@@ -48,6 +48,8 @@ public final class TestIssuer {
                 out.write(body);
             }
         });
+        // One thread per exchange: a slow or half-open client of one test context must not stall another's key fetch.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 

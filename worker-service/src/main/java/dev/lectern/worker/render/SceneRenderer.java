@@ -245,14 +245,20 @@ public final class SceneRenderer {
         int listHeight = top + safeHeight - listTop;
         int each = (listHeight - gap * (entries.size() - 1)) / entries.size();
         int inset = panels ? (int) (h * 0.025) : 0;
+        int padding = panels ? Math.max(2, (int) (h * 0.012)) : 0;
+        float preferred = Math.min(h * 0.05f, each * 0.6f);
+        Font markerFont = Theme.font(Font.BOLD, preferred);
+        int textWidth = safeWidth - g.getFontMetrics(markerFont).stringWidth("W  ") - 2 * inset;
+        // Every entry of a list shares one size: the largest at which all of them fit.
+        float size = preferred;
+        for (String entry : entries) {
+            size = Math.min(size, TextFitter.fit(g, entry, Font.PLAIN, size, h * 0.024f, textWidth, each - 2 * padding, 4)
+                    .font().getSize2D());
+        }
         for (int i = 0; i < entries.size(); i++) {
             String label = marker != null ? marker : String.valueOf((char) ('A' + i));
-            Font markerFont = Theme.font(Font.BOLD, Math.min(h * 0.05f, each * 0.6f));
-            int markerWidth = g.getFontMetrics(markerFont).stringWidth(label + "  ");
-            int textWidth = safeWidth - markerWidth - 2 * inset;
-            int padding = panels ? Math.max(2, (int) (h * 0.012)) : 0;
-            TextFitter.Fitted text = TextFitter.fit(g, entries.get(i), Font.PLAIN, Math.min(h * 0.05f, each * 0.6f),
-                    h * 0.024f, textWidth, each - 2 * padding, 4);
+            TextFitter.Fitted text = TextFitter.fit(g, entries.get(i), Font.PLAIN, size, size, textWidth,
+                    each - 2 * padding, 4);
             int y = listTop + i * (each + gap);
             layout.items.add(new Item(text, y, each, inset, padding, label + "  ",
                     g.getFontMetrics(text.font()).stringWidth(label + "  "), i == correctIndex, panels, false));

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SceneCacheKey {
 
     /** Bump whenever drawing or encoding changes what a scene looks like. */
-    public static final String RENDERER_VERSION = "scene-renderer-3";
+    public static final String RENDERER_VERSION = "scene-renderer-4";
 
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)

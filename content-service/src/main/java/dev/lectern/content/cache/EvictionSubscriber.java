@@ -1,6 +1,9 @@
 package dev.lectern.content.cache;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,44 +20,48 @@ final class EvictionSubscriber implements SmartLifecycle {
 
     private final RedisMessageListenerContainer container;
     private final Duration retry;
-    private volatile Thread subscriber;
+    private volatile ScheduledExecutorService subscriber;
+    private volatile boolean warned;
 
     EvictionSubscriber(RedisMessageListenerContainer container, Duration retry) {
         this.container = container;
         this.retry = retry;
     }
 
+    /** Tries to subscribe now and then every {@code retry} until it succeeds; no thread waits in between. */
     @Override
     public void start() {
-        subscriber = Thread.ofVirtual().name("cache-eviction-subscriber").start(() -> {
-            boolean warned = false;
-            while (!Thread.currentThread().isInterrupted() && !container.isRunning()) {
-                try {
-                    container.start();
-                    if (warned) {
-                        log.info("Subscribed to cache evictions");
-                    }
-                } catch (RuntimeException e) {
-                    if (!warned) {
-                        log.warn("Cannot subscribe to cache evictions yet ({}); retrying every {} s", e.getMessage(),
-                                retry.toSeconds());
-                        warned = true;
-                    }
-                    try {
-                        Thread.sleep(retry);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
+        ScheduledExecutorService attempts = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("cache-eviction-subscriber").factory());
+        subscriber = attempts;
+        attempts.scheduleWithFixedDelay(() -> subscribeOnce(attempts), 0, retry.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void subscribeOnce(ScheduledExecutorService attempts) {
+        if (container.isRunning()) {
+            attempts.shutdown();
+            return;
+        }
+        try {
+            container.start();
+            if (warned) {
+                log.info("Subscribed to cache evictions");
             }
-        });
+            attempts.shutdown();
+        } catch (RuntimeException e) {
+            if (!warned) {
+                log.warn("Cannot subscribe to cache evictions yet ({}); retrying every {} s", e.getMessage(),
+                        retry.toSeconds());
+                warned = true;
+            }
+        }
     }
 
     @Override
     public void stop() {
-        Thread running = subscriber;
+        ScheduledExecutorService running = subscriber;
         if (running != null) {
-            running.interrupt();
+            running.shutdownNow();
         }
         subscriber = null;
         if (container.isRunning()) {

@@ -178,7 +178,10 @@ class VideoRenderBenchmark {
         }
     }
 
-    /** 4. POST-to-SUCCEEDED of the 30-second storyboard through a running platform (bin/lectern up). */
+    /**
+     * 4. POST-to-SUCCEEDED of the 30-second storyboard through a running platform (bin/lectern up). Every scene
+     * carries this run's id, so nothing comes from the scene cache: a cold render.
+     */
     void throughPlatform(String gateway) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String tokenJson = http.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/dev-token"))
@@ -190,11 +193,11 @@ class VideoRenderBenchmark {
         String body = """
                 {"storyboard":{"title":"Bench %1$s","scenes":[
                  {"type":"title","title":"Photosynthesis %1$s","subtitle":"How plants turn light into sugar","durationSeconds":4},
-                 {"type":"bullets","title":"What goes in","bullets":["Light","Water","Carbon dioxide"],"durationSeconds":6},
-                 {"type":"flashcard","question":"What is a chloroplast?","answer":"An organelle that carries out photosynthesis","durationSeconds":5},
-                 {"type":"bullets","title":"Light reactions","bullets":["Split water","Release oxygen","Make ATP"],"durationSeconds":6},
-                 {"type":"quiz","question":"Where does the Calvin cycle take place?","options":["Stroma","Nucleus","Cell wall"],"answerIndex":0,"durationSeconds":5},
-                 {"type":"summary","title":"Summary","points":["Light becomes chemical energy","Sugar is built in the stroma"],"durationSeconds":4}]},
+                 {"type":"bullets","title":"What goes in %1$s","bullets":["Light","Water","Carbon dioxide"],"durationSeconds":6},
+                 {"type":"flashcard","question":"What is a chloroplast? %1$s","answer":"An organelle that carries out photosynthesis","durationSeconds":5},
+                 {"type":"bullets","title":"Light reactions %1$s","bullets":["Split water","Release oxygen","Make ATP"],"durationSeconds":6},
+                 {"type":"quiz","question":"Where does the Calvin cycle take place? %1$s","options":["Stroma","Nucleus","Cell wall"],"answerIndex":0,"durationSeconds":5},
+                 {"type":"summary","title":"Summary %1$s","points":["Light becomes chemical energy","Sugar is built in the stroma"],"durationSeconds":4}]},
                  "options":{"resolution":"1280x720","fps":30,"quality":"standard"}}""".formatted(run);
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/videos"))

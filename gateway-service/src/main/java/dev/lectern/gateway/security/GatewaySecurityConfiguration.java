@@ -5,6 +5,7 @@ import dev.lectern.common.security.JwtValidation;
 import dev.lectern.common.security.Roles;
 import dev.lectern.gateway.web.ProblemWriter;
 import dev.lectern.gateway.websocket.WebSocketTokens;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -46,13 +49,18 @@ class GatewaySecurityConfiguration {
     static final String[] ADMIN_PATHS = {"/api/content/admin/**", "/api/videos/admin/**", "/api/avatars/admin/**"};
     static final String[] DOCUMENT_WRITES = {"/api/content/documents", "/api/content/documents/**"};
 
+    /** How long a verified token is remembered (still validated on each use); a browser session reuses its token. */
+    static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+    static final long VERIFIED_TOKENS_MAX = 50_000;
+
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties) {
+        OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(properties);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(JwtValidation.validator(properties));
-        return decoder;
+        decoder.setJwtValidator(validator);
+        return new CachingJwtDecoder(decoder, validator, VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_MAX, Ticker.systemTicker());
     }
 
     @Bean

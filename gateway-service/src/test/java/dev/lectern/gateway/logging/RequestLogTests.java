@@ -30,7 +30,7 @@ class RequestLogTests extends AbstractGatewayTests {
                 .contains("\"lectern\":{\"route\":{\"id\":\"content-service\"}}")
                 .contains("\"event\":{\"duration_ms\":")
                 .contains("\"user\":{\"id\":\"" + user + "\"}")
-                .contains("\"trace\":{\"id\":\"")
+                .containsPattern("\"trace\":\\{\"id\":\"[0-9a-f]{16,32}\"")
                 .doesNotContain("s3cr3t")
                 .doesNotContain("c00kie");
         assertThat(output.getAll()).doesNotContain(token.substring("Bearer ".length()));

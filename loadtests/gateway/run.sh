@@ -1,33 +1,48 @@
 #!/usr/bin/env bash
-# Gateway benchmark: the same backend endpoint (nginx answering a fixed JSON document), the same wrk settings, three paths in one run:
-#   direct (client → backend), nginx (plain reverse proxy), gateway (JWT + Redis rate limit + routing).
-# Then the gateway again at about half its saturation rate, for p99.
+# Gateway benchmark. In one run, the same wrk settings against the same backend endpoint three ways:
+#   direct (client → service), nginx (plain reverse proxy), gateway (JWT + Redis rate limit + breaker + retry + log).
+# Two backends, reported separately:
+#   service — content-service answering GET /api/content/documents/{id} (the real service the gateway fronts:
+#             its own JWT check, owner scoping, two-level cache, JSON). The goal is judged here.
+#   static  — nginx answering a fixed JSON document (no work at all), so the gateway's whole cost shows.
+# Then the gateway and the service directly at about half of the gateway's saturation rate, for p99.
 # Usage: loadtests/gateway/run.sh [duration=15s] [connections=64]
-# Needs: wrk, nginx (Debian packages), Redis on REDIS_HOST:REDIS_PORT (default 127.0.0.1:6379), a JDK 21+,
-# and the gateway jar (./mvnw -pl gateway-service package -DskipTests).
+# Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
+# defaults 127.0.0.1), a JDK 21+ and the two jars (./mvnw -pl gateway-service,content-service -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-15s}
 CONNS=${2:-64}
 THREADS=2
+WARMUP=${WARMUP:-90}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-JAR=$(ls gateway-service/target/gateway-service-*.jar | grep -v plain | head -1)
+jar_of() { ls "$1"/target/"$1"-*.jar | grep -v plain | head -1; }
+GATEWAY_JAR=$(jar_of gateway-service)
+CONTENT_JAR=$(jar_of content-service)
 WORK=$(mktemp -d /tmp/gw-bench.XXXX)
-BACKEND_PORT=${BACKEND_PORT:-19601}
-NGINX_PORT=${NGINX_PORT:-19602}
+STATIC_PORT=${STATIC_PORT:-19601}
+NGINX_STATIC_PORT=${NGINX_STATIC_PORT:-19602}
 GATEWAY_PORT=${GATEWAY_PORT:-19603}
+CONTENT_PORT=${CONTENT_PORT:-19604}
+NGINX_CONTENT_PORT=${NGINX_CONTENT_PORT:-19605}
+# Same heap and collector for both JVMs; the gateway's figures do not depend on a larger heap.
+JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
+# content-service gets a database of its own for the run, dropped at the end.
+BENCH_DB=lectern_gateway_bench
+PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${POSTGRES_USER:-postgres}" -d postgres -qAt)
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
+  "${PSQL[@]}" -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
-wait_for() { for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "timeout waiting for $1" >&2; return 1; }
+wait_for() { for _ in $(seq 1 180); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "timeout waiting for $1" >&2; return 1; }
 
-echo "== nginx: backend on $BACKEND_PORT, reverse proxy on $NGINX_PORT"
+echo "== nginx: static backend on $STATIC_PORT, reverse proxies on $NGINX_STATIC_PORT (static) and $NGINX_CONTENT_PORT (content-service)"
 mkdir -p "$WORK/nginx"
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes 2;
@@ -38,73 +53,105 @@ http {
   access_log off;
   client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
   uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 128; }
-  # The backend: a fixed JSON answer for every path (the same endpoint for all three paths).
+  upstream staticbackend { server 127.0.0.1:$STATIC_PORT; keepalive 128; }
+  upstream contentservice { server 127.0.0.1:$CONTENT_PORT; keepalive 128; }
   server {
-    listen 127.0.0.1:$BACKEND_PORT;
+    listen 127.0.0.1:$STATIC_PORT;
     location / {
       default_type application/json;
       return 200 '{"id":"3f1c2b9e-5d7a-4c1e-9b8f-0a2d4e6f8a10","title":"TCP flow control","state":"SUCCEEDED"}';
     }
   }
-  # The plain reverse proxy.
   server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    listen 127.0.0.1:$NGINX_STATIC_PORT;
+    location / { proxy_pass http://staticbackend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_CONTENT_PORT;
+    location / { proxy_pass http://contentservice; proxy_http_version 1.1; proxy_set_header Connection ""; }
   }
 }
 CONF
 nginx -c "$WORK/nginx.conf"
-wait_for "http://127.0.0.1:$NGINX_PORT/api/content/ping"
+wait_for "http://127.0.0.1:$NGINX_STATIC_PORT/api/videos/ping"
+"${PSQL[@]}" -c "set client_min_messages = warning" -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
 
-echo "== gateway on $GATEWAY_PORT (dev issuer, JWT + Redis rate limit set far above the load)"
-"$JAVA" -Xms512m -Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -jar "$JAR" \
+echo "== gateway on $GATEWAY_PORT (dev issuer; JWT + Redis rate limit set far above the load), content-service on $CONTENT_PORT"
+ISSUER="http://127.0.0.1:$GATEWAY_PORT/auth/dev"
+JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
+# content routes go to content-service; video routes to the static nginx backend (the same gateway serves both).
+"$JAVA" "${JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
   --spring.profiles.active=dev --server.port="$GATEWAY_PORT" \
-  --lectern.security.jwt.issuer="http://127.0.0.1:$GATEWAY_PORT/auth/dev" \
-  --lectern.security.jwt.jwk-set-uri="http://127.0.0.1:$GATEWAY_PORT/auth/jwks" \
-  --LECTERN_CONTENT_URI="http://127.0.0.1:$BACKEND_PORT" \
+  --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
+  --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" --LECTERN_VIDEO_URI="http://127.0.0.1:$STATIC_PORT" \
   --lectern.gateway.rate-limit.reads.replenish-rate=1000000 \
   --lectern.gateway.rate-limit.reads.burst-capacity=2000000 \
-  --logging.level.dev.lectern.gateway.requests=${REQUEST_LOG_LEVEL:-INFO} \
   > "$WORK/gateway.log" 2>&1 & PIDS+=($!)
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/liveness"
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"bench","roles":["LEARNER"]}' \
+"$JAVA" "${JVM_OPTS[@]}" -jar "$CONTENT_JAR" --server.port="$CONTENT_PORT" \
+  --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
+  --lectern.storage.root="$WORK/storage" --POSTGRES_DB="$BENCH_DB" \
+  > "$WORK/content.log" 2>&1 & PIDS+=($!)
+wait_for "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
+
+TOKEN=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"bench-'"$$"'","roles":["AUTHOR"]}' \
   "http://127.0.0.1:$GATEWAY_PORT/auth/dev-token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"
-curl -fsS -o /dev/null -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT/api/content/ping"
+DOC=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
+  -d '{"title":"TCP flow control","text":"Flow control is a mechanism that stops a fast sender from overwhelming a slow receiver. The receive window is the amount of data a receiver can accept."}' \
+  "http://127.0.0.1:$CONTENT_PORT/api/content/documents" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+SERVICE_PATH="/api/content/documents/$DOC"
+STATIC_PATH="/api/videos/ping"
+for url in "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH" \
+    "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"; do
+  curl -fsS -o /dev/null -H "$AUTH" "$url"
+done
 # Same auth header on every path, so request sizes are equal.
 
 run() { # name url [extra wrk args]
   local name=$1 url=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
+  wrk -t"$THREADS" -c"${CONNS_OVERRIDE:-$CONNS}" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt")
   local errors; errors=$(grep -E "Non-2xx|Socket errors" "$WORK/$name.txt" | tr '\n' ' ' || true)
-  printf "%-22s %12s req/s   p50 %9s   p99 %9s   %s\n" "$name" "$rps" "$p50" "$p99" "$errors"
+  printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s\n" "$name" "$rps" "$p50" "$p99" "$errors"
   echo "$rps" > "$WORK/$name.rps"
 }
+warm() { wrk -t"$THREADS" -c"$CONNS" -d"$1s" -H "$AUTH" "$2" > /dev/null; }
+ratios() { # direct nginx gateway
+  awk -v d="$(cat "$WORK/$1.rps")" -v n="$(cat "$WORK/$2.rps")" -v g="$(cat "$WORK/$3.rps")" 'BEGIN {
+    printf "ratios: nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'
+}
 
-echo "== warm-up (JIT) 20 s through the gateway and nginx"
-wrk -t"$THREADS" -c"$CONNS" -d20s -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT/api/content/ping" > /dev/null
-wrk -t"$THREADS" -c"$CONNS" -d5s -H "$AUTH" "http://127.0.0.1:$NGINX_PORT/api/content/ping" > /dev/null
-wrk -t"$THREADS" -c"$CONNS" -d5s -H "$AUTH" "http://127.0.0.1:$BACKEND_PORT/api/content/ping" > /dev/null
+# On two cores the JIT compilers compete with the load: the gateway reaches its steady rate after about 90 s.
+echo "== warm-up (JIT): ${WARMUP} s through the gateway, 30 s on the service, 10 s through nginx"
+warm "$WARMUP" "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH"
+warm 30 "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH"
+warm 10 "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH"
 
-echo "== results: wrk -t$THREADS -c$CONNS -d$DURATION, GET /api/content/ping"
-run direct  "http://127.0.0.1:$BACKEND_PORT/api/content/ping"
-run nginx   "http://127.0.0.1:$NGINX_PORT/api/content/ping"
-run gateway "http://127.0.0.1:$GATEWAY_PORT/api/content/ping"
+echo "== service backend: wrk -t$THREADS -c$CONNS -d$DURATION, GET /api/content/documents/{id} (content-service)"
+run service-direct  "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH"
+run service-nginx   "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH"
+run service-gateway "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH"
+ratios service-direct service-nginx service-gateway
 
-DIRECT=$(cat "$WORK/direct.rps"); NGINX=$(cat "$WORK/nginx.rps"); GW=$(cat "$WORK/gateway.rps")
-awk -v d="$DIRECT" -v n="$NGINX" -v g="$GW" 'BEGIN {
-  printf "ratios: nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'
-
-# Half of the gateway's saturation rate, offered by 32 connections each pausing between requests.
+# Half of the gateway's saturation rate, offered by 32 connections each pausing between requests (wrk has no
+# fixed-rate mode); the service directly at the same offered rate for comparison.
+GW=$(cat "$WORK/service-gateway.rps")
 HALF=$(awk -v g="$GW" 'BEGIN { printf "%d", g/2 }')
 DELAY=$(awk -v h="$HALF" 'BEGIN { printf "%d", 32*1000/h }')
 [ "$DELAY" -lt 1 ] && DELAY=1
-echo "== gateway at ~half saturation: target $HALF req/s (32 connections, ${DELAY} ms pause each)"
-CONNS=32 DELAY_MS=$DELAY run gateway-half "http://127.0.0.1:$GATEWAY_PORT/api/content/ping" -s loadtests/gateway/throttle.lua
-CONNS=32 DELAY_MS=$DELAY run direct-half "http://127.0.0.1:$BACKEND_PORT/api/content/ping" -s loadtests/gateway/throttle.lua
-echo "raw wrk outputs: $WORK"
+echo "== at ~half the gateway's saturation: target $HALF req/s (32 connections, ${DELAY} ms pause each)"
+CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-gateway-half "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+
+echo "== static backend (nginx fixed JSON, no work): the gateway's whole cost shows"
+warm 30 "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"
+warm 5 "http://127.0.0.1:$NGINX_STATIC_PORT$STATIC_PATH"
+run static-direct  "http://127.0.0.1:$STATIC_PORT$STATIC_PATH"
+run static-nginx   "http://127.0.0.1:$NGINX_STATIC_PORT$STATIC_PATH"
+run static-gateway "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"
+ratios static-direct static-nginx static-gateway
+echo "raw wrk outputs and logs: $WORK"

@@ -2,17 +2,16 @@ package dev.lectern.content.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testsupport.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The outage bookkeeping, without Spring or Redis: a clock the test moves. */
 class RedisAvailabilityTests {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RedisAvailability redis = new RedisAvailability(Duration.ofSeconds(5), clock, meters);
 
@@ -40,28 +39,5 @@ class RedisAvailabilityTests {
         assertThat(redis.succeeded()).isFalse();
         assertThat(redis.isDown()).isFalse();
         assertThat(meters.get("lectern.content.cache.redis.available").gauge().value()).isEqualTo(1);
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,10 +2,9 @@ package dev.lectern.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.lectern.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class CachingJwtDecoderTests {
 
     final AtomicInteger fullChecks = new AtomicInteger();
     final AtomicLong tickerNanos = new AtomicLong();
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final MovableClock clock = new MovableClock(NOW);
 
     /** The full check: accepts tokens named "good-*" (expiring 10 minutes after NOW), refuses the rest. */
     final ReactiveJwtDecoder fullCheck = token -> {
@@ -35,22 +34,7 @@ class CachingJwtDecoderTests {
 
     CachingJwtDecoder decoder() {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
-        timestamps.setClock(new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.instant();
-            }
-        });
+        timestamps.setClock(clock);
         return new CachingJwtDecoder(fullCheck, timestamps, Duration.ofMinutes(5), 100, tickerNanos::get);
     }
 
@@ -82,7 +66,7 @@ class CachingJwtDecoderTests {
         CachingJwtDecoder decoder = decoder();
         decoder.decode("good-a").block();
 
-        clock = Clock.fixed(NOW.plus(Duration.ofMinutes(10)).plusSeconds(31), ZoneOffset.UTC);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(31));
 
         StepVerifier.create(decoder.decode("good-a")).expectError(JwtValidationException.class).verify();
         assertThat(fullChecks).hasValue(1);

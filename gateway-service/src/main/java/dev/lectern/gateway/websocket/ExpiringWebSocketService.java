@@ -11,12 +11,17 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Wraps the gateway's WebSocket service: a proxied socket lives no longer than the token that opened it. At the
- * token's {@code exp} the client side is sent a close frame 1008 (policy violation, "token expired"); the
- * close handshake then tears down the connection to the service (a client that does not answer within 5 s is cut off). The client reconnects with a fresh token.
+ * token's {@code exp} the client side is sent a close frame 1008 (policy violation, "token expired"); the close
+ * handshake then tears down the connection to the service (a client that does not answer within 5 s is cut off). The
+ * client reconnects with a fresh token.
  */
 public final class ExpiringWebSocketService implements WebSocketService {
 
@@ -37,8 +42,26 @@ public final class ExpiringWebSocketService implements WebSocketService {
                 .ofType(JwtAuthenticationToken.class)
                 .map(auth -> Optional.ofNullable(auth.getToken().getExpiresAt()))
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(expiry -> delegate.handleRequest(exchange,
-                        expiry.<WebSocketHandler>map(at -> new Expiring(handler, at, clock)).orElse(handler)));
+                .flatMap(expiry -> delegate.handleRequest(exchange, expiry.<WebSocketHandler>map(
+                        at -> new Expiring(handler, at, clock, connectionLoop(exchange))).orElse(handler)));
+    }
+
+    /**
+     * The event loop of the client's connection. The close frame must be written from there: written from another
+     * thread it is queued behind the teardown the close itself sets off, and the client then saw the connection end
+     * without it (1006) in most runs.
+     */
+    static Scheduler connectionLoop(ServerWebExchange exchange) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (nativeRequest instanceof HttpServerRequest request) {
+            Scheduler[] loop = {null};
+            request.withConnection(connection -> loop[0] = Schedulers.fromExecutorService(
+                    connection.channel().eventLoop(), "websocket-expiry"));
+            if (loop[0] != null) {
+                return loop[0];
+            }
+        }
+        return Schedulers.parallel();
     }
 
     static Duration remaining(Instant expiresAt, Clock clock) {
@@ -46,7 +69,8 @@ public final class ExpiringWebSocketService implements WebSocketService {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private record Expiring(WebSocketHandler delegate, Instant expiresAt, Clock clock) implements WebSocketHandler {
+    private record Expiring(WebSocketHandler delegate, Instant expiresAt, Clock clock, Scheduler timer)
+            implements WebSocketHandler {
 
         @Override
         public List<String> getSubProtocols() {
@@ -57,7 +81,7 @@ public final class ExpiringWebSocketService implements WebSocketService {
         public Mono<Void> handle(WebSocketSession session) {
             // Send the close frame at expiry and let the normal close handshake end the proxy; a client that does
             // not answer the close within the grace period is cut off.
-            Mono<Void> expiry = Mono.delay(remaining(expiresAt, clock))
+            Mono<Void> expiry = Mono.delay(remaining(expiresAt, clock), timer)
                     .then(Mono.defer(() -> session.close(EXPIRED)))
                     .then(Mono.delay(CLOSE_GRACE)).then();
             return Mono.firstWithSignal(delegate.handle(session), expiry);

@@ -1,6 +1,16 @@
 package dev.lectern.gateway.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lectern.gateway.AbstractGatewayTests;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,6 +45,32 @@ class EdgeTests extends AbstractGatewayTests {
                 .header("X-Forwarded-Proto", "https").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueMatches("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains|max-age=31536000; includeSubDomains");
+    }
+
+    @Test
+    void gzipsAProxiedJsonAnswerOverOneKilobyte() throws Exception {
+        // The stand-in service answers 4 KB of JSON with a Content-Length and no compression of its own. The JDK
+        // client shows the bytes as sent (WebTestClient's Reactor Netty client would inflate them and drop the header).
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/content/documents/big")).header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER"));
+
+        HttpResponse<byte[]> gzipped = http.send(request.copy().header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
+        assertThat(gzipped.body().length).isLessThan(1024);
+        assertThat(gunzip(gzipped.body())).startsWith("{\"service\":\"content-service\"").hasSizeGreaterThan(4096);
+
+        HttpResponse<byte[]> plain = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+        assertThat(plain.body().length).isGreaterThan(4096);
+    }
+
+    private static String gunzip(byte[] bytes) throws IOException {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -6,7 +6,8 @@
 #             its own JWT check, owner scoping, two-level cache, JSON). The goal is judged here.
 #   static  — nginx answering a fixed JSON document (no work at all), so the gateway's whole cost shows.
 # Then the gateway and the service directly at about half of the gateway's saturation rate, for p99.
-# Usage: loadtests/gateway/run.sh [duration=15s] [connections=64]
+# Usage: loadtests/gateway/run.sh [duration=15s] [connections=64]   (ROUNDS=3: the three are measured in turn, ROUNDS
+# times, and the ratios use each one's median, so drift on a shared machine hits all three alike)
 # Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
 # defaults 127.0.0.1), a JDK 21+ and the two jars (./mvnw -pl gateway-service,content-service -am package -DskipTests).
 set -euo pipefail
@@ -14,10 +15,16 @@ cd "$(dirname "$0")/../.."
 DURATION=${1:-15s}
 CONNS=${2:-64}
 THREADS=2
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-90}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-jar_of() { ls "$1"/target/"$1"-*.jar | grep -v plain | head -1; }
+jar_of() {
+  local jar
+  for jar in "$1"/target/"$1"-*.jar; do
+    case $jar in *-plain.jar) ;; *) echo "$jar"; return ;; esac
+  done
+}
 GATEWAY_JAR=$(jar_of gateway-service)
 CONTENT_JAR=$(jar_of content-service)
 WORK=$(mktemp -d /tmp/gw-bench.XXXX)
@@ -34,7 +41,7 @@ PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${PO
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   "${PSQL[@]}" -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
 }
@@ -117,11 +124,24 @@ run() { # name url [extra wrk args]
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt")
   local errors; errors=$(grep -E "Non-2xx|Socket errors" "$WORK/$name.txt" | tr '\n' ' ' || true)
   printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s\n" "$name" "$rps" "$p50" "$p99" "$errors"
-  echo "$rps" > "$WORK/$name.rps"
+  echo "$rps" >> "$WORK/$name.rps"
+}
+median() { sort -n "$WORK/$1.rps" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+rounds() { # name-prefix direct-url nginx-url gateway-url
+  local r
+  for r in $(seq 1 "$ROUNDS"); do
+    echo "-- round $r/$ROUNDS"
+    run "$1-direct" "$2"
+    run "$1-nginx" "$3"
+    run "$1-gateway" "$4"
+  done
+  printf "medians: direct %s   nginx %s   gateway %s req/s\n" "$(median "$1-direct")" "$(median "$1-nginx")" \
+    "$(median "$1-gateway")"
+  ratios "$1-direct" "$1-nginx" "$1-gateway"
 }
 warm() { wrk -t"$THREADS" -c"$CONNS" -d"$1s" -H "$AUTH" "$2" > /dev/null; }
 ratios() { # direct nginx gateway
-  awk -v d="$(cat "$WORK/$1.rps")" -v n="$(cat "$WORK/$2.rps")" -v g="$(cat "$WORK/$3.rps")" 'BEGIN {
+  awk -v d="$(median "$1")" -v n="$(median "$2")" -v g="$(median "$3")" 'BEGIN {
     printf "ratios: nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'
 }
 
@@ -132,14 +152,12 @@ warm 30 "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH"
 warm 10 "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH"
 
 echo "== service backend: wrk -t$THREADS -c$CONNS -d$DURATION, GET /api/content/documents/{id} (content-service)"
-run service-direct  "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH"
-run service-nginx   "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH"
-run service-gateway "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH"
-ratios service-direct service-nginx service-gateway
+rounds service "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH" \
+  "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH"
 
 # Half of the gateway's saturation rate, offered by 32 connections each pausing between requests (wrk has no
 # fixed-rate mode); the service directly at the same offered rate for comparison.
-GW=$(cat "$WORK/service-gateway.rps")
+GW=$(median service-gateway)
 HALF=$(awk -v g="$GW" 'BEGIN { printf "%d", g/2 }')
 DELAY=$(awk -v h="$HALF" 'BEGIN { printf "%d", 32*1000/h }')
 [ "$DELAY" -lt 1 ] && DELAY=1
@@ -150,8 +168,6 @@ CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CON
 echo "== static backend (nginx fixed JSON, no work): the gateway's whole cost shows"
 warm 30 "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"
 warm 5 "http://127.0.0.1:$NGINX_STATIC_PORT$STATIC_PATH"
-run static-direct  "http://127.0.0.1:$STATIC_PORT$STATIC_PATH"
-run static-nginx   "http://127.0.0.1:$NGINX_STATIC_PORT$STATIC_PATH"
-run static-gateway "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"
-ratios static-direct static-nginx static-gateway
+rounds static "http://127.0.0.1:$STATIC_PORT$STATIC_PATH" "http://127.0.0.1:$NGINX_STATIC_PORT$STATIC_PATH" \
+  "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"
 echo "raw wrk outputs and logs: $WORK"

@@ -19,7 +19,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Spring Cloud LoadBalancer for every {@code lb://} route: round robin over the simple discovery client's static
- * instances (cached), minus instances that {@link OutlierEjection} has just seen fail.
+ * instances that pass their readiness probe ({@link ReadyOrAll}), minus instances that {@link OutlierEjection} has
+ * just seen fail.
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = EjectingLoadBalancerConfiguration.class)
@@ -43,6 +44,26 @@ class LoadBalancingConfiguration {
                 ejection.failed(chosen.getServer());
             }
         });
+    }
+
+    /**
+     * The instances whose readiness probe answered UP; all instances when none did. Probes queue behind traffic on a
+     * saturated service and can time out, and taking the last instance out would turn slowness into 503s.
+     */
+    static final class ReadyOrAll extends DelegatingServiceInstanceListSupplier {
+
+        private final ServiceInstanceListSupplier all;
+
+        ReadyOrAll(ServiceInstanceListSupplier ready, ServiceInstanceListSupplier all) {
+            super(ready);
+            this.all = all;
+        }
+
+        @Override
+        public Flux<List<ServiceInstance>> get() {
+            return Flux.combineLatest(getDelegate().get(), all.get(),
+                    (ready, every) -> ready.isEmpty() ? every : ready);
+        }
     }
 
     static final class Ejecting extends DelegatingServiceInstanceListSupplier {

@@ -27,6 +27,6 @@ class EjectingLoadBalancerConfiguration {
                 HttpClient.create().responseTimeout(PROBE_TIMEOUT))).build();
         ServiceInstanceListSupplier ready = ServiceInstanceListSupplier.builder().withDiscoveryClient()
                 .withHealthChecks(probes).build(context);
-        return new LoadBalancingConfiguration.Ejecting(new LoadBalancingConfiguration.ReadyOrAll(ready, all), ejection);
+        return new LoadBalancingConfiguration.RoutableInstances(ready, all, ejection);
     }
 }

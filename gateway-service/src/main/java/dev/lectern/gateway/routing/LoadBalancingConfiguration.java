@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Spring Cloud LoadBalancer for every {@code lb://} route: round robin over the simple discovery client's static
- * instances that pass their readiness probe ({@link ReadyOrAll}), minus instances that {@link OutlierEjection} has
+ * instances that pass their readiness probe ({@link RoutableInstances}), minus instances that {@link OutlierEjection} has
  * just seen fail.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,37 +47,26 @@ class LoadBalancingConfiguration {
     }
 
     /**
-     * The instances whose readiness probe answered UP; all instances when none did. Probes queue behind traffic on a
-     * saturated service and can time out, and taking the last instance out would turn slowness into 503s.
+     * The instances to route to: those whose readiness probe answered UP (all of them when none did: probes queue
+     * behind traffic on a saturated service and can time out, and taking the last instance out would turn slowness
+     * into 503s), minus those {@link OutlierEjection} has just seen fail.
      */
-    static final class ReadyOrAll extends DelegatingServiceInstanceListSupplier {
+    static final class RoutableInstances extends DelegatingServiceInstanceListSupplier {
 
         private final ServiceInstanceListSupplier all;
-
-        ReadyOrAll(ServiceInstanceListSupplier ready, ServiceInstanceListSupplier all) {
-            super(ready);
-            this.all = all;
-        }
-
-        @Override
-        public Flux<List<ServiceInstance>> get() {
-            return Flux.combineLatest(getDelegate().get(), all.get(),
-                    (ready, every) -> ready.isEmpty() ? every : ready);
-        }
-    }
-
-    static final class Ejecting extends DelegatingServiceInstanceListSupplier {
-
         private final OutlierEjection ejection;
 
-        Ejecting(ServiceInstanceListSupplier delegate, OutlierEjection ejection) {
-            super(delegate);
+        RoutableInstances(ServiceInstanceListSupplier ready, ServiceInstanceListSupplier all,
+                OutlierEjection ejection) {
+            super(ready);
+            this.all = all;
             this.ejection = ejection;
         }
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return getDelegate().get().map(ejection::available);
+            return Flux.combineLatest(getDelegate().get(), all.get(),
+                    (ready, every) -> ejection.available(ready.isEmpty() ? every : ready));
         }
     }
 

@@ -19,8 +19,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Spring Cloud LoadBalancer for every {@code lb://} route: round robin over the simple discovery client's static
- * instances that pass their readiness probe ({@link RoutableInstances}), minus instances that {@link OutlierEjection} has
- * just seen fail.
+ * instances that pass their readiness probe, minus instances that {@link OutlierEjection} has just seen fail
+ * ({@link RoutableInstances}).
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = EjectingLoadBalancerConfiguration.class)

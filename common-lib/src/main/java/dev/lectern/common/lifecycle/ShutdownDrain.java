@@ -1,7 +1,7 @@
 package dev.lectern.common.lifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
  * On shutdown, keeps serving for a while before the web server's graceful shutdown begins. Readiness already answers
  * 503 by then (Spring Boot turns it to REFUSING_TRAFFIC when the context starts closing), so a load balancer that
  * checks readiness — the gateway every second, a Kubernetes Service through the readiness probe — stops sending
- * requests before the connector is paused. Without the pause, a request that reached Tomcat just as it paused was
+ * requests before the connector is paused. Without the drain, a request that reached Tomcat just as it paused was
  * answered 400 instead of 503 (Tomcat reads the request line, sees the pause, and then fails the Host check on the
  * headers it skipped), which no client may retry.
  */
@@ -21,12 +21,10 @@ public class ShutdownDrain implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ShutdownDrain.class);
 
     private final Duration drain;
-    private final ScheduledExecutorService timer;
     private volatile boolean running;
 
-    public ShutdownDrain(Duration drain, ScheduledExecutorService timer) {
+    public ShutdownDrain(Duration drain) {
         this.drain = drain;
-        this.timer = timer;
     }
 
     @Override
@@ -48,10 +46,7 @@ public class ShutdownDrain implements SmartLifecycle {
             return;
         }
         log.info("Readiness is down; serving {} ms more before the web server shuts down", drain.toMillis());
-        timer.schedule(() -> {
-            timer.shutdown();
-            callback.run();
-        }, drain.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture.delayedExecutor(drain.toMillis(), TimeUnit.MILLISECONDS).execute(callback);
     }
 
     @Override

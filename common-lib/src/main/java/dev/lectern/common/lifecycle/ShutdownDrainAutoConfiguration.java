@@ -2,7 +2,6 @@ package dev.lectern.common.lifecycle;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,10 +27,6 @@ public class ShutdownDrainAutoConfiguration {
 
     @Bean
     ShutdownDrain shutdownDrain(ShutdownProperties properties) {
-        return new ShutdownDrain(properties.drain(), Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "shutdown-drain");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        return new ShutdownDrain(properties.drain());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
@@ -13,7 +12,7 @@ class ShutdownDrainTests {
 
     @Test
     void stopsBeforeTheWebServerAndOnlyAfterTheDrain() throws Exception {
-        ShutdownDrain drain = new ShutdownDrain(Duration.ofMillis(300), Executors.newSingleThreadScheduledExecutor());
+        ShutdownDrain drain = new ShutdownDrain(Duration.ofMillis(300));
         assertThat(drain.getPhase()).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
         drain.start();
         assertThat(drain.isRunning()).isTrue();
@@ -30,7 +29,7 @@ class ShutdownDrainTests {
 
     @Test
     void aZeroDrainStopsAtOnce() {
-        ShutdownDrain drain = new ShutdownDrain(Duration.ZERO, Executors.newSingleThreadScheduledExecutor());
+        ShutdownDrain drain = new ShutdownDrain(Duration.ZERO);
         drain.start();
         CountDownLatch stopped = new CountDownLatch(1);
         drain.stop(stopped::countDown);

@@ -114,15 +114,11 @@ public final class TestInfrastructure {
         return "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/lectern?currentSchema=" + schema;
     }
 
-    /**
-     * Registers datasource, Flyway schema, Redis and RabbitMQ settings with a unique schema and namespace, and turns
-     * off the shutdown drain: nothing routes to a test context, and each cached context would wait it out at exit.
-     */
+    /** Registers datasource, Flyway schema, Redis and RabbitMQ settings with a unique schema and namespace. */
     public static void register(DynamicPropertyRegistry registry, String service, boolean database, boolean redis,
             boolean rabbit) {
         Map<String, String> values = properties(service, database, redis, rabbit);
         values.forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("lectern.shutdown.drain", () -> "0s");
     }
 
     public static Map<String, String> properties(String service, boolean database, boolean withRedis,

@@ -19,8 +19,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Spring Cloud LoadBalancer for every {@code lb://} route: round robin over the simple discovery client's static
- * instances that pass their readiness probe, minus instances that {@link OutlierEjection} has just seen fail
- * ({@link RoutableInstances}).
+ * instances (cached), minus instances that {@link OutlierEjection} has just seen fail.
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = EjectingLoadBalancerConfiguration.class)
@@ -46,27 +45,18 @@ class LoadBalancingConfiguration {
         });
     }
 
-    /**
-     * The instances to route to: those whose readiness probe answered UP (all of them when none did: probes queue
-     * behind traffic on a saturated service and can time out, and taking the last instance out would turn slowness
-     * into 503s), minus those {@link OutlierEjection} has just seen fail.
-     */
-    static final class RoutableInstances extends DelegatingServiceInstanceListSupplier {
+    static final class Ejecting extends DelegatingServiceInstanceListSupplier {
 
-        private final ServiceInstanceListSupplier all;
         private final OutlierEjection ejection;
 
-        RoutableInstances(ServiceInstanceListSupplier ready, ServiceInstanceListSupplier all,
-                OutlierEjection ejection) {
-            super(ready);
-            this.all = all;
+        Ejecting(ServiceInstanceListSupplier delegate, OutlierEjection ejection) {
+            super(delegate);
             this.ejection = ejection;
         }
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return Flux.combineLatest(getDelegate().get(), all.get(),
-                    (ready, every) -> ejection.available(ready.isEmpty() ? every : ready));
+            return getDelegate().get().map(ejection::available);
         }
     }
 

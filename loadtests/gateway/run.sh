@@ -94,11 +94,15 @@ JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
   --lectern.gateway.rate-limit.reads.replenish-rate=1000000 \
   --lectern.gateway.rate-limit.reads.burst-capacity=2000000 \
   > "$WORK/gateway.log" 2>&1 & PIDS+=($!)
+GATEWAY_PID=$!
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/liveness"
 "$JAVA" "${JVM_OPTS[@]}" -jar "$CONTENT_JAR" --server.port="$CONTENT_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --lectern.storage.root="$WORK/storage" --POSTGRES_DB="$BENCH_DB" \
   > "$WORK/content.log" 2>&1 & PIDS+=($!)
+CONTENT_PID=$!
+# Redis's CPU is counted when it runs on this machine (the rate limiter's script runs there).
+REDIS_PID=$(pgrep -x redis-server | head -1 || true)
 wait_for "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
 
 TOKEN=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"bench-'"$$"'","roles":["AUTHOR"]}' \
@@ -115,15 +119,25 @@ for url in "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGIN
 done
 # Same auth header on every path, so request sizes are equal.
 
+# CPU time of a process in clock ticks (user + system), 0 when it is not on this machine.
+ticks() { if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk '{ print $14 + $15 }' "/proc/$1/stat"; else echo 0; fi; }
 run() { # name url [extra wrk args]
   local name=$1 url=$2; shift 2
+  local g0 c0 r0 g1 c1 r1
+  g0=$(ticks "$GATEWAY_PID"); c0=$(ticks "$CONTENT_PID"); r0=$(ticks "$REDIS_PID")
   wrk -t"$THREADS" -c"${CONNS_OVERRIDE:-$CONNS}" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
-  local rps p50 p99
+  g1=$(ticks "$GATEWAY_PID"); c1=$(ticks "$CONTENT_PID"); r1=$(ticks "$REDIS_PID")
+  local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt")
+  requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
   local errors; errors=$(grep -E "Non-2xx|Socket errors" "$WORK/$name.txt" | tr '\n' ' ' || true)
-  printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s\n" "$name" "$rps" "$p50" "$p99" "$errors"
+  # CPU per request of each process (ms), where the two cores went: the ratio follows from these.
+  local cpu
+  cpu=$(awk -v n="$requests" -v hz="$(getconf CLK_TCK)" -v g=$((g1 - g0)) -v c=$((c1 - c0)) -v r=$((r1 - r0)) \
+    'BEGIN { f = 1000 / hz / n; printf "cpu ms/req: gateway %.2f service %.2f redis %.2f", g * f, c * f, r * f }')
+  printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s   %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
   echo "$rps" >> "$WORK/$name.rps"
 }
 median() { sort -n "$WORK/$1.rps" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

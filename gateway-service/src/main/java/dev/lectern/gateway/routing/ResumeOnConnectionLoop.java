@@ -12,11 +12,10 @@ import reactor.core.scheduler.Schedulers;
  * Placed right after {@code RequestRateLimiter}: continues the request on the event loop of the client's connection.
  *
  * <p>The limiter's answer comes from Redis on Lettuce's single I/O thread, and without this hop everything after it
- * (breaker, retry, load balancer, the call to the service and the response to the client) ran on that one thread: each
- * write to the service's connection and to the client's became a task handed to another event loop (a queue and an
- * {@code eventfd} wake-up each), and Reactor Netty could not pick a pooled connection on the caller's own loop. Back on
- * the client's loop the service connection is taken from that loop's pool and the whole exchange stays on one thread
- * (docs/performance.md, "Gateway").
+ * (breaker, retry, load balancer, the call to the service, the answer to the client) ran on that one thread for every
+ * request of the gateway: each write to a Netty connection became a task handed to that connection's event loop (a
+ * queue and an {@code eventfd} wake-up each), and one thread would cap the gateway on a machine with more cores. One
+ * hand-off back to the client's loop replaces them (docs/performance.md, "Gateway"; {@code ConnectionLoopTests}).
  */
 final class ResumeOnConnectionLoop implements GatewayFilter {
 

@@ -24,10 +24,9 @@ import org.springframework.http.HttpStatus;
  * The routes. Paths pass through unchanged (each service owns its {@code /api/...} prefix). Every service is a
  * load-balanced id ({@code lb://video-service}): its instances come from the simple discovery client, round robin.
  *
- * <p>Each HTTP route, in order: body limit → rate limit (429 problem) → back on the client connection's event loop
- * ({@link ResumeOnConnectionLoop}) → circuit breaker per service (503 problem naming the service) → retry
- * (GET/HEAD/OPTIONS only, on connection failures, 502/503 and "no healthy instance", so a vanished instance costs no
- * idempotent request) → the response timeout from the route's metadata.
+ * <p>Each HTTP route, in order: body limit → rate limit (429 problem) → circuit breaker per service (503 problem
+ * naming the service) → retry (GET/HEAD/OPTIONS only, on connection failures, 502/503 and "no healthy instance", so a vanished instance
+ * costs no idempotent request) → the response timeout from the route's metadata.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
@@ -94,7 +93,6 @@ class RouteConfiguration {
         return f.filter(new BodySizeLimit(route.maxBodySize(), problems))
                 .filter(new RateLimitProblem(problems))
                 .requestRateLimiter(c -> c.setRateLimiter(limiter).setKeyResolver(keys))
-                .filter(new ResumeOnConnectionLoop())
                 .circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
                 .retry(c -> c.setRetries(3)
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
@@ -108,7 +106,6 @@ class RouteConfiguration {
     private UriSpec webSocket(GatewayFilterSpec f) {
         return f.filter(new RateLimitProblem(problems))
                 .requestRateLimiter(c -> c.setRateLimiter(reads).setKeyResolver(keys))
-                .filter(new ResumeOnConnectionLoop())
                 .filter(new ForwardWebSocketToken());
     }
 

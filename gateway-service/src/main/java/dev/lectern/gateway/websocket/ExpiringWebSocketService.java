@@ -1,12 +1,11 @@
 package dev.lectern.gateway.websocket;
 
-import dev.lectern.gateway.web.ConnectionEventLoop;
-import io.netty.channel.EventLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -16,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Wraps the gateway's WebSocket service: a proxied socket lives no longer than the token that opened it. At the
@@ -52,8 +52,16 @@ public final class ExpiringWebSocketService implements WebSocketService {
      * without it (1006) in most runs.
      */
     static Scheduler connectionLoop(ServerWebExchange exchange) {
-        EventLoop loop = ConnectionEventLoop.of(exchange);
-        return loop == null ? Schedulers.parallel() : Schedulers.fromExecutorService(loop, "websocket-expiry");
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (nativeRequest instanceof HttpServerRequest request) {
+            Scheduler[] loop = {null};
+            request.withConnection(connection -> loop[0] = Schedulers.fromExecutorService(
+                    connection.channel().eventLoop(), "websocket-expiry"));
+            if (loop[0] != null) {
+                return loop[0];
+            }
+        }
+        return Schedulers.parallel();
     }
 
     static Duration remaining(Instant expiresAt, Clock clock) {

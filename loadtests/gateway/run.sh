@@ -93,14 +93,14 @@ JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
   --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" --LECTERN_VIDEO_URI="http://127.0.0.1:$STATIC_PORT" \
   --lectern.gateway.rate-limit.reads.replenish-rate=1000000 \
   --lectern.gateway.rate-limit.reads.burst-capacity=2000000 \
-  > "$WORK/gateway.log" 2>&1 & PIDS+=($!)
-GATEWAY_PID=$!
+  > "$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!; PIDS+=("$GATEWAY_PID")
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/liveness"
 "$JAVA" "${JVM_OPTS[@]}" -jar "$CONTENT_JAR" --server.port="$CONTENT_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --lectern.storage.root="$WORK/storage" --POSTGRES_DB="$BENCH_DB" \
-  > "$WORK/content.log" 2>&1 & PIDS+=($!)
-CONTENT_PID=$!
+  > "$WORK/content.log" 2>&1 &
+CONTENT_PID=$!; PIDS+=("$CONTENT_PID")
 # Redis's CPU is counted when it runs on this machine (the rate limiter's script runs there).
 REDIS_PID=$(pgrep -x redis-server | head -1 || true)
 wait_for "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
@@ -136,7 +136,7 @@ run() { # name url [extra wrk args]
   # CPU per request of each process (ms), where the two cores went: the ratio follows from these.
   local cpu
   cpu=$(awk -v n="$requests" -v hz="$(getconf CLK_TCK)" -v g=$((g1 - g0)) -v c=$((c1 - c0)) -v r=$((r1 - r0)) \
-    'BEGIN { f = 1000 / hz / n; printf "cpu ms/req: gateway %.2f service %.2f redis %.2f", g * f, c * f, r * f }')
+    'BEGIN { if (n <= 0) { print "cpu ms/req: no requests"; exit } f = 1000 / hz / n; printf "cpu ms/req: gateway %.2f service %.2f redis %.2f", g * f, c * f, r * f }')
   printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s   %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
   echo "$rps" >> "$WORK/$name.rps"
 }

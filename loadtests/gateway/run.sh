@@ -8,6 +8,12 @@
 # Then the gateway and the service directly at about half of the gateway's saturation rate, for p99.
 # Usage: loadtests/gateway/run.sh [duration=15s] [connections=64]   (ROUNDS=3: the three are measured in turn, ROUNDS
 # times, and the ratios use each one's median, so drift on a shared machine hits all three alike)
+# LAYOUT=dedicated (default on 2+ CPUs): each tier gets its own CPU, as each pod does in Kubernetes (one CPU each in
+#   k8s/helm): the backends (content-service, the static nginx) on CPU 0; the proxy under test (gateway or nginx) and
+#   wrk on CPU 1 — in all three paths, so "direct" has the same backend CPU as the proxied paths. Both JVMs run the
+#   Serial collector, which is what a JVM in a one-CPU container picks. PostgreSQL and Redis are left where the
+#   machine runs them.
+# LAYOUT=shared: every process on every CPU (the gateway's CPU comes out of the service's), Parallel collector.
 # Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
 # defaults 127.0.0.1), a JDK 21+ and the two jars (./mvnw -pl gateway-service,content-service -am package -DskipTests).
 set -euo pipefail
@@ -16,7 +22,7 @@ DURATION=${1:-15s}
 CONNS=${2:-64}
 THREADS=2
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-90}
+LAYOUT=${LAYOUT:-$([ "$(nproc)" -ge 2 ] && echo dedicated || echo shared)}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 jar_of() {
@@ -34,14 +40,21 @@ GATEWAY_PORT=${GATEWAY_PORT:-19603}
 CONTENT_PORT=${CONTENT_PORT:-19604}
 NGINX_CONTENT_PORT=${NGINX_CONTENT_PORT:-19605}
 # Same heap and collector for both JVMs; the gateway's figures do not depend on a larger heap.
-JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
+case $LAYOUT in
+  dedicated) BACKEND=(taskset -c 0); FRONT=(taskset -c 1); JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseSerialGC) ;;
+  shared) BACKEND=(); FRONT=(); JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC) ;;
+  *) echo "LAYOUT must be dedicated or shared, not '$LAYOUT'" >&2; exit 2 ;;
+esac
+# Warm-up through the gateway: with one CPU its JIT compiler shares that CPU with the load and needs longer
+# (docs/performance.md, "Gateway").
+WARMUP=${WARMUP:-$([ "$LAYOUT" = dedicated ] && echo 240 || echo 90)}
 # content-service gets a database of its own for the run, dropped at the end.
 BENCH_DB=lectern_gateway_bench
 PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${POSTGRES_USER:-postgres}" -d postgres -qAt)
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
+  for pidfile in "$WORK"/nginx-*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; done
   wait 2>/dev/null || true
   "${PSQL[@]}" -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
 }
@@ -49,37 +62,44 @@ trap cleanup EXIT
 
 wait_for() { for _ in $(seq 1 180); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "timeout waiting for $1" >&2; return 1; }
 
+echo "== layout: $LAYOUT$([ "$LAYOUT" = dedicated ] && echo ' (backends on CPU 0; the proxy under test and wrk on CPU 1)')"
 echo "== nginx: static backend on $STATIC_PORT, reverse proxies on $NGINX_STATIC_PORT (static) and $NGINX_CONTENT_PORT (content-service)"
 mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx.conf" <<CONF
+nginx_conf() { # name, then the servers
+  cat <<CONF
 worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
+pid $WORK/nginx-$1.pid;
+error_log $WORK/nginx-$1-error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
   client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
   uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  upstream staticbackend { server 127.0.0.1:$STATIC_PORT; keepalive 128; }
-  upstream contentservice { server 127.0.0.1:$CONTENT_PORT; keepalive 128; }
+$2
+}
+CONF
+}
+nginx_conf backend "
   server {
     listen 127.0.0.1:$STATIC_PORT;
     location / {
       default_type application/json;
-      return 200 '{"id":"3f1c2b9e-5d7a-4c1e-9b8f-0a2d4e6f8a10","title":"TCP flow control","state":"SUCCEEDED"}';
+      return 200 '{\"id\":\"3f1c2b9e-5d7a-4c1e-9b8f-0a2d4e6f8a10\",\"title\":\"TCP flow control\",\"state\":\"SUCCEEDED\"}';
     }
-  }
+  }" > "$WORK/nginx-backend.conf"
+nginx_conf proxy "
+  upstream staticbackend { server 127.0.0.1:$STATIC_PORT; keepalive 128; }
+  upstream contentservice { server 127.0.0.1:$CONTENT_PORT; keepalive 128; }
   server {
     listen 127.0.0.1:$NGINX_STATIC_PORT;
-    location / { proxy_pass http://staticbackend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    location / { proxy_pass http://staticbackend; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
   }
   server {
     listen 127.0.0.1:$NGINX_CONTENT_PORT;
-    location / { proxy_pass http://contentservice; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-CONF
-nginx -c "$WORK/nginx.conf"
+    location / { proxy_pass http://contentservice; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
+  }" > "$WORK/nginx-proxy.conf"
+"${BACKEND[@]}" nginx -c "$WORK/nginx-backend.conf"
+"${FRONT[@]}" nginx -c "$WORK/nginx-proxy.conf"
 wait_for "http://127.0.0.1:$NGINX_STATIC_PORT/api/videos/ping"
 "${PSQL[@]}" -c "set client_min_messages = warning" -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
 
@@ -87,7 +107,7 @@ echo "== gateway on $GATEWAY_PORT (dev issuer; JWT + Redis rate limit set far ab
 ISSUER="http://127.0.0.1:$GATEWAY_PORT/auth/dev"
 JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
 # content routes go to content-service; video routes to the static nginx backend (the same gateway serves both).
-"$JAVA" "${JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
+"${FRONT[@]}" "$JAVA" "${JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
   --spring.profiles.active=dev --server.port="$GATEWAY_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" --LECTERN_VIDEO_URI="http://127.0.0.1:$STATIC_PORT" \
@@ -96,7 +116,7 @@ JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
   > "$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!; PIDS+=("$GATEWAY_PID")
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/liveness"
-"$JAVA" "${JVM_OPTS[@]}" -jar "$CONTENT_JAR" --server.port="$CONTENT_PORT" \
+"${BACKEND[@]}" "$JAVA" "${JVM_OPTS[@]}" -jar "$CONTENT_JAR" --server.port="$CONTENT_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --lectern.storage.root="$WORK/storage" --POSTGRES_DB="$BENCH_DB" \
   > "$WORK/content.log" 2>&1 &
@@ -125,7 +145,7 @@ run() { # name url [extra wrk args]
   local name=$1 url=$2; shift 2
   local g0 c0 r0 g1 c1 r1
   g0=$(ticks "$GATEWAY_PID"); c0=$(ticks "$CONTENT_PID"); r0=$(ticks "$REDIS_PID")
-  wrk -t"$THREADS" -c"${CONNS_OVERRIDE:-$CONNS}" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
+  "${FRONT[@]}" wrk -t"$THREADS" -c"${CONNS_OVERRIDE:-$CONNS}" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
   g1=$(ticks "$GATEWAY_PID"); c1=$(ticks "$CONTENT_PID"); r1=$(ticks "$REDIS_PID")
   local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
@@ -138,6 +158,7 @@ run() { # name url [extra wrk args]
   cpu=$(awk -v n="$requests" -v hz="$(getconf CLK_TCK)" -v g=$((g1 - g0)) -v c=$((c1 - c0)) -v r=$((r1 - r0)) \
     'BEGIN { if (n <= 0) { print "cpu ms/req: no requests"; exit } f = 1000 / hz / n; printf "cpu ms/req: gateway %.2f service %.2f redis %.2f", g * f, c * f, r * f }')
   printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s   %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
+  grep '^percentiles:' "$WORK/$name.txt" | sed 's/^/                         /' || true
   echo "$rps" >> "$WORK/$name.rps"
 }
 median() { sort -n "$WORK/$1.rps" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -153,13 +174,13 @@ rounds() { # name-prefix direct-url nginx-url gateway-url
     "$(median "$1-gateway")"
   ratios "$1-direct" "$1-nginx" "$1-gateway"
 }
-warm() { wrk -t"$THREADS" -c"$CONNS" -d"$1s" -H "$AUTH" "$2" > /dev/null; }
+warm() { "${FRONT[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$1s" -H "$AUTH" "$2" > /dev/null; }
 ratios() { # direct nginx gateway
   awk -v d="$(median "$1")" -v n="$(median "$2")" -v g="$(median "$3")" 'BEGIN {
     printf "ratios: nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'
 }
 
-# On two cores the JIT compilers compete with the load: the gateway reaches its steady rate after about 90 s.
+# The JIT compilers compete with the load: the gateway reaches its steady rate after about 90 s on two CPUs, later on one.
 echo "== warm-up (JIT): ${WARMUP} s through the gateway, 30 s on the service, 10 s through nginx"
 warm "$WARMUP" "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH"
 warm 30 "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH"
@@ -169,13 +190,13 @@ echo "== service backend: wrk -t$THREADS -c$CONNS -d$DURATION, GET /api/content/
 rounds service "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH" \
   "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH"
 
-# Half of the gateway's saturation rate, offered by 32 connections each pausing between requests (wrk has no
-# fixed-rate mode); the service directly at the same offered rate for comparison.
+# Half of the gateway's saturation rate, offered by 32 connections each pausing a random time between requests (wrk has
+# no fixed-rate mode; throttle.lua); the service directly at the same offered rate for comparison.
 GW=$(median service-gateway)
 HALF=$(awk -v g="$GW" 'BEGIN { printf "%d", g/2 }')
 DELAY=$(awk -v h="$HALF" 'BEGIN { printf "%d", 32*1000/h }')
 [ "$DELAY" -lt 1 ] && DELAY=1
-echo "== at ~half the gateway's saturation: target $HALF req/s (32 connections, ${DELAY} ms pause each)"
+echo "== at ~half the gateway's saturation: target $HALF req/s (32 connections, random pauses of ${DELAY} ms on average)"
 CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-gateway-half "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
 CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
 

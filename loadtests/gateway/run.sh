@@ -54,7 +54,9 @@ PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${PO
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pidfile in "$WORK"/nginx-*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; done
+  for pidfile in "$WORK"/nginx-*.pid; do
+    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
+  done
   wait 2>/dev/null || true
   "${PSQL[@]}" -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
 }

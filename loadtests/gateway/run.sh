@@ -39,15 +39,17 @@ NGINX_STATIC_PORT=${NGINX_STATIC_PORT:-19602}
 GATEWAY_PORT=${GATEWAY_PORT:-19603}
 CONTENT_PORT=${CONTENT_PORT:-19604}
 NGINX_CONTENT_PORT=${NGINX_CONTENT_PORT:-19605}
-# Same heap and collector for both JVMs; the gateway's figures do not depend on a larger heap.
+# Per layout: where the backends and the front (proxy under test + wrk) run, the collector, and the gateway's warm-up
+# (with one CPU its JIT compiler shares that CPU with the load and needs longer; docs/performance.md, "Gateway").
 case $LAYOUT in
-  dedicated) BACKEND=(taskset -c 0); FRONT=(taskset -c 1); JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseSerialGC) ;;
-  shared) BACKEND=(); FRONT=(); JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC) ;;
+  dedicated) BACKEND=(taskset -c 0); FRONT=(taskset -c 1); GC=-XX:+UseSerialGC; DEFAULT_WARMUP=240
+    LAYOUT_NOTE=" (backends on CPU 0; the proxy under test and wrk on CPU 1)" ;;
+  shared) BACKEND=(); FRONT=(); GC=-XX:+UseParallelGC; DEFAULT_WARMUP=90; LAYOUT_NOTE="" ;;
   *) echo "LAYOUT must be dedicated or shared, not '$LAYOUT'" >&2; exit 2 ;;
 esac
-# Warm-up through the gateway: with one CPU its JIT compiler shares that CPU with the load and needs longer
-# (docs/performance.md, "Gateway").
-WARMUP=${WARMUP:-$([ "$LAYOUT" = dedicated ] && echo 240 || echo 90)}
+WARMUP=${WARMUP:-$DEFAULT_WARMUP}
+# Same heap and collector for both JVMs; the gateway's figures do not depend on a larger heap.
+JVM_OPTS=(-Xms512m -Xmx512m "$GC")
 # content-service gets a database of its own for the run, dropped at the end.
 BENCH_DB=lectern_gateway_bench
 PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${POSTGRES_USER:-postgres}" -d postgres -qAt)
@@ -64,7 +66,7 @@ trap cleanup EXIT
 
 wait_for() { for _ in $(seq 1 180); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "timeout waiting for $1" >&2; return 1; }
 
-echo "== layout: $LAYOUT$([ "$LAYOUT" = dedicated ] && echo ' (backends on CPU 0; the proxy under test and wrk on CPU 1)')"
+echo "== layout: $LAYOUT$LAYOUT_NOTE"
 echo "== nginx: static backend on $STATIC_PORT, reverse proxies on $NGINX_STATIC_PORT (static) and $NGINX_CONTENT_PORT (content-service)"
 mkdir -p "$WORK/nginx"
 nginx_conf() { # name, then the servers

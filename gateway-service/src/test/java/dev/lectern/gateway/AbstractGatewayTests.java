@@ -2,9 +2,11 @@ package dev.lectern.gateway;
 
 import dev.lectern.testsupport.TestInfrastructure;
 import dev.lectern.testsupport.TestIssuer;
+import dev.lectern.testsupport.ThreadDumpOnTimeout;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,8 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * One gateway context shared by the tests that extend this class: the real gateway on a random port, the real shared
  * Redis (every test uses fresh user ids, so rate-limit buckets never collide), real tokens from {@link TestIssuer},
- * and three real downstream servers on loopback.
+ * and three real downstream servers on loopback. A test whose client times out prints every thread (the gateway runs in
+ * this JVM).
  */
+@ExtendWith(ThreadDumpOnTimeout.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AbstractGatewayTests {
 

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,8 +38,12 @@ public class ResourceServerSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtProperties properties) {
+        SimpleClientHttpRequestFactory keyRequests = new SimpleClientHttpRequestFactory();
+        keyRequests.setConnectTimeout(properties.keyFetchTimeout());
+        keyRequests.setReadTimeout(properties.keyFetchTimeout());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(keyRequests))
                 .build();
         decoder.setJwtValidator(JwtValidation.validator(properties));
         return decoder;

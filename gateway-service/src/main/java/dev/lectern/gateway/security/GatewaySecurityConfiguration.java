@@ -1,19 +1,23 @@
 package dev.lectern.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.lectern.common.security.JwtProperties;
 import dev.lectern.common.security.JwtValidation;
 import dev.lectern.common.security.Roles;
 import dev.lectern.gateway.web.ProblemWriter;
 import dev.lectern.gateway.websocket.WebSocketTokens;
-import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -33,7 +37,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The edge's token check and the coarse role matrix (docs/security.md). Every {@code /api/**}, {@code /graphql} and
@@ -45,6 +51,8 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties({JwtProperties.class, CorsProperties.class})
 class GatewaySecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
 
     static final String[] ADMIN_PATHS = {"/api/content/admin/**", "/api/videos/admin/**", "/api/avatars/admin/**"};
     static final String[] DOCUMENT_WRITES = {"/api/content/documents", "/api/content/documents/**"};
@@ -58,9 +66,30 @@ class GatewaySecurityConfiguration {
         OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(properties);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(keySetClient(properties.keyFetchTimeout()))
                 .build();
         decoder.setJwtValidator(validator);
-        return new CachingJwtDecoder(decoder, validator, VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_MAX, Ticker.systemTicker());
+        // Nimbus's decoder reports a failed key fetch as IllegalStateException ("Could not obtain the keys"), which
+        // Spring Security passes through untouched: without this it would end as a 500.
+        ReactiveJwtDecoder keysOrUnavailable = token -> decoder.decode(token)
+                .onErrorMap(IllegalStateException.class, failure -> {
+                    log.warn("Signing keys from {} could not be fetched: {}", properties.jwkSetUri(),
+                            failure.getCause() == null ? failure.toString() : failure.getCause().toString());
+                    return new IssuerKeysUnavailableException(failure);
+                });
+        return new CachingJwtDecoder(keysOrUnavailable, validator, VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_MAX,
+                Ticker.systemTicker());
+    }
+
+    /**
+     * The client for the issuer's key set. The decoder's default {@code WebClient} has no timeouts, so an issuer that
+     * accepted the connection and never answered held every request needing its keys open for ever.
+     */
+    static WebClient keySetClient(Duration timeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()))
+                .responseTimeout(timeout);
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     @Bean

@@ -38,6 +38,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
                 case METHOD_NOT_ALLOWED -> "Method " + exchange.getRequest().getMethod() + " is not allowed here.";
                 default -> rse.getReason() != null ? rse.getReason() : status.getReasonPhrase();
             };
+            // Headers the exception carries (Retry-After on a 503) belong on the answer too.
+            exchange.getResponse().getHeaders().addAll(rse.getHeaders());
             return problems.write(exchange, status, status.getReasonPhrase(), detail);
         }
         log.error("Unexpected gateway failure on {}", exchange.getRequest().getPath().value(), error);

@@ -1,5 +1,6 @@
 package dev.lectern.common.security;
 
+import com.nimbusds.jose.RemoteKeySourceException;
 import dev.lectern.common.web.ProblemTypes;
 import dev.lectern.common.web.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,16 +8,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, so a client handles every error the same way. */
-public class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401, 403 and 503 as problem+json, so a client handles every error the same way. 503 is for a token that could not be
+ * checked at all — the issuer's keys did not come — which is our outage, not a bad token: a 401 would make a client
+ * drop a good token, and Spring Security's default rethrows it into a 500 with a stack trace.
+ */
+public class ProblemJsonAuthenticationHandlers
+        implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemJsonAuthenticationHandlers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonMapper jsonMapper;
     private final TraceIds traceIds;
@@ -32,6 +45,30 @@ public class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoi
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         write(request, response, 401, "Unauthorized",
                 "A valid bearer token is required: " + e.getMessage());
+    }
+
+    /** Authentication failed while checking a bearer token: unusable token → 401, token not checkable → 503. */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        if (!(e instanceof AuthenticationServiceException)) {
+            commence(request, response, e);
+            return;
+        }
+        log.warn("A bearer token could not be checked: {}", e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        write(request, response, 503, "Service Unavailable", keysUnavailable(e)
+                ? "The token issuer's signing keys could not be fetched, so the token cannot be checked; retry shortly."
+                : "The token cannot be checked right now; retry shortly.");
+    }
+
+    private static boolean keysUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RemoteKeySourceException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

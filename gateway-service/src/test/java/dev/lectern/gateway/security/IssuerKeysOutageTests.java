@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.PlainJWT;
 import dev.lectern.gateway.Backend;
 import dev.lectern.testsupport.TestInfrastructure;
+import dev.lectern.testsupport.SilentServer;
 import dev.lectern.testsupport.TestIssuer;
 import dev.lectern.testsupport.ThreadDumpOnTimeout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,49 +85,5 @@ class IssuerKeysOutageTests {
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(15))
                 .build();
-    }
-
-    /** Accepts every connection and never writes a byte, like a server stuck behind its accept queue. */
-    static final class SilentServer implements AutoCloseable {
-
-        private final ServerSocket socket;
-        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-
-        SilentServer() {
-            try {
-                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Thread.ofPlatform().daemon().name("silent-issuer").start(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        accepted.add(socket.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        int connections() {
-            return accepted.size();
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-                for (Socket connection : accepted) {
-                    connection.close();
-                }
-            } catch (IOException ignored) {
-                // closing a test server
-            }
-        }
     }
 }

@@ -22,14 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401, 403 and 503 as problem+json, so a client handles every error the same way. 503 is for a token that could not be
- * checked at all — the issuer's keys did not come — which is our outage, not a bad token: a 401 would make a client
- * drop a good token, and Spring Security's default rethrows it into a 500 with a stack trace.
+ * checked at all ({@link IssuerKeysUnavailable}), which Spring Security's own failure handler would rethrow into a 500.
  */
 public class ProblemJsonAuthenticationHandlers
         implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonAuthenticationHandlers.class);
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonMapper jsonMapper;
     private final TraceIds traceIds;
@@ -56,9 +54,8 @@ public class ProblemJsonAuthenticationHandlers
             return;
         }
         log.warn("A bearer token could not be checked: {}", e.getMessage());
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        write(request, response, 503, "Service Unavailable", keysUnavailable(e)
-                ? "The token issuer's signing keys could not be fetched, so the token cannot be checked; retry shortly."
+        response.setHeader(HttpHeaders.RETRY_AFTER, IssuerKeysUnavailable.RETRY_AFTER_SECONDS);
+        write(request, response, 503, "Service Unavailable", keysUnavailable(e) ? IssuerKeysUnavailable.DETAIL
                 : "The token cannot be checked right now; retry shortly.");
     }
 

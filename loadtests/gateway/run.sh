@@ -5,7 +5,8 @@
 #   service — content-service answering GET /api/content/documents/{id} (the real service the gateway fronts:
 #             its own JWT check, owner scoping, two-level cache, JSON). The goal is judged here.
 #   static  — nginx answering a fixed JSON document (no work at all), so the gateway's whole cost shows.
-# Then the gateway and the service directly at about half of the gateway's saturation rate, for p99.
+# Then the gateway and the service directly at about half of the gateway's saturation rate, for p99 (ROUNDS windows each,
+# in turn; the median window is reported).
 # Usage: loadtests/gateway/run.sh [duration=15s] [connections=64]   (ROUNDS=3: the three are measured in turn, ROUNDS
 # times, and the ratios use each one's median, so drift on a shared machine hits all three alike)
 # LAYOUT=dedicated (default on 2+ CPUs): each tier gets its own CPU, as each pod does in Kubernetes (one CPU each in
@@ -164,8 +165,10 @@ run() { # name url [extra wrk args]
   printf "%-24s %12s req/s   p50 %9s   p99 %9s   %s   %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
   grep '^percentiles:' "$WORK/$name.txt" | sed 's/^/                         /' || true
   echo "$rps" >> "$WORK/$name.rps"
+  # p99 in ms from throttle.lua's percentile line, where the script is used.
+  grep '^percentiles:' "$WORK/$name.txt" | sed -E 's/.* p99 ([0-9.]+)ms .*/\1/' >> "$WORK/$name.p99" || true
 }
-median() { sort -n "$WORK/$1.rps" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -n "$WORK/$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rounds() { # name-prefix direct-url nginx-url gateway-url
   local r
   for r in $(seq 1 "$ROUNDS"); do
@@ -174,9 +177,9 @@ rounds() { # name-prefix direct-url nginx-url gateway-url
     run "$1-nginx" "$3"
     run "$1-gateway" "$4"
   done
-  printf "medians: direct %s   nginx %s   gateway %s req/s\n" "$(median "$1-direct")" "$(median "$1-nginx")" \
-    "$(median "$1-gateway")"
-  ratios "$1-direct" "$1-nginx" "$1-gateway"
+  printf "medians: direct %s   nginx %s   gateway %s req/s\n" "$(median "$1-direct.rps")" "$(median "$1-nginx.rps")" \
+    "$(median "$1-gateway.rps")"
+  ratios "$1-direct.rps" "$1-nginx.rps" "$1-gateway.rps"
 }
 warm() { "${FRONT[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$1s" -H "$AUTH" "$2" > /dev/null; }
 ratios() { # direct nginx gateway
@@ -196,13 +199,21 @@ rounds service "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$
 
 # Half of the gateway's saturation rate, offered by 32 connections each pausing a random time between requests (wrk has
 # no fixed-rate mode; throttle.lua); the service directly at the same offered rate for comparison.
-GW=$(median service-gateway)
+GW=$(median service-gateway.rps)
 HALF=$(awk -v g="$GW" 'BEGIN { printf "%d", g/2 }')
 DELAY=$(awk -v h="$HALF" 'BEGIN { printf "%d", 32*1000/h }')
 [ "$DELAY" -lt 1 ] && DELAY=1
+# One window's p99 swings with the machine (8-27 ms for the same gateway in one hour), so ROUNDS windows each, the
+# gateway and the service in turn, and the median window is the figure.
 echo "== at ~half the gateway's saturation: target $HALF req/s (32 connections, random pauses of ${DELAY} ms on average)"
-CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-gateway-half "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
-CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+for r in $(seq 1 "$ROUNDS"); do
+  echo "-- round $r/$ROUNDS"
+  CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-gateway-half "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+  CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+done
+printf "half saturation, median window: gateway p99 %s ms (%s req/s)   service direct p99 %s ms (%s req/s)\n" \
+  "$(median service-gateway-half.p99)" "$(median service-gateway-half.rps)" \
+  "$(median service-direct-half.p99)" "$(median service-direct-half.rps)"
 
 echo "== static backend (nginx fixed JSON, no work): the gateway's whole cost shows"
 warm 30 "http://127.0.0.1:$GATEWAY_PORT$STATIC_PATH"

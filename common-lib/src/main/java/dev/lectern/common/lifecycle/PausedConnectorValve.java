@@ -1,12 +1,9 @@
 package dev.lectern.common.lifecycle;
 
-import dev.lectern.common.web.ProblemTypes;
+import dev.lectern.common.web.ServletProblemResponses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -45,28 +42,14 @@ public class PausedConnectorValve extends ValveBase {
     }
 
     private static boolean connectorPaused(Request request) {
-        return request.getConnector() != null
-                && request.getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol
-                && protocol.isPaused();
+        return request.getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol && protocol.isPaused();
     }
 
     private void answerUnavailable(Request request, Response response) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemTypes.SERVICE_UNAVAILABLE.toString());
-        problem.put("title", "Service Unavailable");
-        problem.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        problem.put("detail", DETAIL);
-        String uri = request.getRequestURI();
-        if (uri != null && !uri.isEmpty()) {
-            problem.put("instance", uri);
-        }
-        byte[] body = json.writeValueAsBytes(problem);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Retry-After", "1");
         response.setHeader("Connection", "close");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        // No trace id: the request never reached the application, so no observation was started for it.
+        ServletProblemResponses.write(json, request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                "Service Unavailable", DETAIL, null);
     }
 }

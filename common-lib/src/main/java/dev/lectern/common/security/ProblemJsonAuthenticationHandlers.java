@@ -1,17 +1,14 @@
 package dev.lectern.common.security;
 
 import com.nimbusds.jose.RemoteKeySourceException;
-import dev.lectern.common.web.ProblemTypes;
+import dev.lectern.common.web.ServletProblemResponses;
 import dev.lectern.common.web.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -76,18 +73,6 @@ public class ProblemJsonAuthenticationHandlers
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.forStatus(status).toString());
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        String traceId = traceIds.current();
-        if (traceId != null) {
-            body.put("traceId", traceId);
-        }
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        jsonMapper.writeValue(response.getOutputStream(), body);
+        ServletProblemResponses.write(jsonMapper, request, response, status, title, detail, traceIds.current());
     }
 }

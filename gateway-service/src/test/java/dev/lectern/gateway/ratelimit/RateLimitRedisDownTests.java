@@ -21,8 +21,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The deliberate choice when Redis is down: the limiter fails open (requests pass, marked
- * {@code X-RateLimit-Remaining: -1}), tokens are still checked, and readiness reports DOWN so the replica leaves
- * rotation. Uses its own redis-server, which it stops — never the shared one.
+ * {@code X-RateLimit-Remaining: -1}), tokens are still checked, and the replica stays ready: every replica shares the one
+ * Redis, so a readiness that followed it would take all of them out of the Service at once and turn the outage the
+ * limiter fails open for into a full one. The overall health shows Redis DOWN for dashboards and alerts. Uses its own
+ * redis-server, which it stops — never the shared one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RateLimitRedisDownTests {
@@ -67,8 +69,10 @@ class RateLimitRedisDownTests {
             render(client, token).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "-1");
         }
         render(client, "Bearer not-a-token").expectStatus().isUnauthorized();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get().uri("/actuator/health/readiness")
-                .exchange().expectStatus().isEqualTo(503));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get().uri("/actuator/health")
+                .exchange().expectStatus().isEqualTo(503).expectBody().jsonPath("$.components.redis.status").isEqualTo("DOWN"));
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        render(client, token).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "-1");
     }
 
     private static WebTestClient.ResponseSpec render(WebTestClient client, String token) {

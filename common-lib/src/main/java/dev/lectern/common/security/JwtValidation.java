@@ -17,11 +17,18 @@ public final class JwtValidation {
 
     public static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(properties.clockSkew()),
+                timestamps(properties),
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
                 Roles.requiredClaimValidator()));
+    }
+
+    /** Expiry within the clock skew, and required: a token without {@code exp} would never expire. */
+    private static JwtTimestampValidator timestamps(JwtProperties properties) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return timestamps;
     }
 }

@@ -116,12 +116,15 @@ class GatewaySecurityConfiguration {
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        // No blanket OPTIONS permit: CORS preflights are answered (or refused) by the CORS filter before
+                        // this point; any other OPTIONS is a request to a service like the rest and needs a token.
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus", "/actuator/info").permitAll()
                         // Only the dev profile maps anything under /auth; elsewhere these paths answer 404.
                         .pathMatchers("/auth/**").permitAll()
-                        .pathMatchers("/fallback/**").permitAll()
+                        // The circuit breaker forwards to /fallback/** inside the gateway, past these filters; from outside
+                        // it would only let anyone fake a "service unreachable" answer and a WARN line.
+                        .pathMatchers("/fallback/**").denyAll()
                         .pathMatchers(ADMIN_PATHS).hasRole(Roles.ADMIN)
                         .pathMatchers(HttpMethod.POST, DOCUMENT_WRITES).hasAnyRole(Roles.AUTHOR, Roles.ADMIN)
                         .pathMatchers(HttpMethod.PUT, DOCUMENT_WRITES).hasAnyRole(Roles.AUTHOR, Roles.ADMIN)

@@ -65,6 +65,11 @@ class JwtAttackTests extends AbstractGatewayTests {
     }
 
     @Test
+    void rejectsATokenWithoutExpiry() {
+        assertRefused(issuer.token(c -> validClaims(c).expirationTime(null)));
+    }
+
+    @Test
     void rejectsATokenNotYetValid() {
         assertRefused(issuer.token(c -> validClaims(c).notBeforeTime(Date.from(Instant.now().plusSeconds(120)))));
     }

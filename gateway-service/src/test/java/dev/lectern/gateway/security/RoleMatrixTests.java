@@ -32,7 +32,11 @@ class RoleMatrixTests extends AbstractGatewayTests {
             new Row(HttpMethod.GET, "/api/content/documents", "content-service", ALL),
             new Row(HttpMethod.GET, "/api/content/documents/d1", "content-service", ALL),
             new Row(HttpMethod.POST, "/api/content/documents", "content-service", AUTHORS),
+            new Row(HttpMethod.PUT, "/api/content/documents/d1", "content-service", AUTHORS),
+            new Row(HttpMethod.PATCH, "/api/content/documents/d1", "content-service", AUTHORS),
             new Row(HttpMethod.DELETE, "/api/content/documents/d1", "content-service", AUTHORS),
+            new Row(HttpMethod.GET, "/api/content/quizzes/q1", "content-service", ALL),
+            new Row(HttpMethod.GET, "/api/content/documents/d1/study-pack", "content-service", ALL),
             new Row(HttpMethod.GET, "/api/content/documents/d1/flashcards", "content-service", ALL),
             new Row(HttpMethod.POST, "/api/content/quizzes/q1/attempts", "content-service", ALL),
             new Row(HttpMethod.POST, "/graphql", "content-service", ALL),
@@ -41,6 +45,9 @@ class RoleMatrixTests extends AbstractGatewayTests {
             new Row(HttpMethod.DELETE, "/api/videos/v1", "video-service", ALL),
             new Row(HttpMethod.POST, "/api/avatars", "avatar-service", ALL),
             new Row(HttpMethod.GET, "/api/avatars/a1/content", "avatar-service", ALL),
+            new Row(HttpMethod.DELETE, "/api/avatars/a1", "avatar-service", ALL),
+            new Row(HttpMethod.POST, "/api/avatars/portraits", "avatar-service", ALL),
+            new Row(HttpMethod.OPTIONS, "/api/videos/v1", "video-service", ALL),
             new Row(HttpMethod.GET, "/api/content/admin/jobs", "content-service", ADMINS),
             new Row(HttpMethod.GET, "/api/videos/admin/jobs", "video-service", ADMINS),
             new Row(HttpMethod.POST, "/api/videos/admin/dead-letters/replay", "video-service", ADMINS),
@@ -65,7 +72,7 @@ class RoleMatrixTests extends AbstractGatewayTests {
     @MethodSource("matrix")
     void enforcesTheRoleMatrix(HttpMethod method, String path, String role, boolean allowed, String service) {
         var request = client.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), role));
-        var response = method == HttpMethod.POST
+        var response = hasBody(method)
                 ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange() : request.exchange();
         if (allowed) {
             response.expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo(service)
@@ -83,9 +90,28 @@ class RoleMatrixTests extends AbstractGatewayTests {
     @MethodSource("endpoints")
     void refusesEveryEndpointWithoutAToken(HttpMethod method, String path) {
         var request = client.method(method).uri(path);
-        var response = method == HttpMethod.POST
+        var response = hasBody(method)
                 ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange() : request.exchange();
         response.expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @ParameterizedTest(name = "{0} /fallback/content-service from outside → {1}")
+    @MethodSource("fallbackCallers")
+    void keepsTheCircuitBreakerFallbackInternal(String role, int status) {
+        var request = client.get().uri("/fallback/content-service");
+        if (role != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), role));
+        }
+        request.exchange().expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    static Stream<Arguments> fallbackCallers() {
+        return Stream.of(Arguments.of(null, 401), Arguments.of("LEARNER", 403), Arguments.of("ADMIN", 403));
+    }
+
+    private static boolean hasBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 }

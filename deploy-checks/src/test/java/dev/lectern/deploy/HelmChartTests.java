@@ -33,6 +33,27 @@ class HelmChartTests {
 			.isEqualTo(environment.equals("prod-gpu") ? 6 : 5);
 	}
 
+	@ParameterizedTest
+	@FieldSource("ENVIRONMENTS")
+	void publishesTheApiButNotTheActuator(String environment) {
+		var paths = Manifests.helmObjects(environment).stream()
+			.filter(o -> "Ingress".equals(o.get("kind")))
+			.flatMap(ingress -> Nodes.list(ingress, "spec", "rules").stream())
+			.flatMap(rule -> Nodes.list(rule, "http", "paths").stream())
+			.map(path -> Nodes.string(path, "path"))
+			.toList();
+		assertThat(paths).contains("/api", "/graphql", "/ws/videos", "/ws/avatars")
+			.noneMatch(path -> path.equals("/") || "/actuator/health".startsWith(path));
+	}
+
+	@Test
+	void refusesToPublishTheActuatorThroughTheSchema() {
+		assertThat(render(Map.of("ingress.paths[0]", "/api", "ingress.paths[1]", "/docs"))).contains("path: /docs");
+		assertThatThrownBy(() -> render(Map.of("ingress.paths[0]", "/api", "ingress.paths[1]", "/actuator")))
+			.hasMessageContaining("paths");
+		assertThatThrownBy(() -> render(Map.of("ingress.paths[0]", "/"))).hasMessageContaining("paths");
+	}
+
 	@Test
 	void rejectsAWrongTypeThroughTheSchema() {
 		assertThatThrownBy(() -> render(Map.of("services.gateway.replicas", "two"))).hasMessageContaining("replicas");

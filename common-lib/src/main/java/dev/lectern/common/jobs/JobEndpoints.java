@@ -10,6 +10,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The read side every job API shares (videos and avatars): get, list, cancel, and the finished MP4. A service's
+ * The read side every job API shares (videos and avatars): get, list, cancel, the finished MP4, and the operators'
+ * list of all jobs. A service's
  * controller extends it under its own {@code @RequestMapping} and adds how its jobs are submitted.
  */
 public abstract class JobEndpoints {
@@ -50,6 +52,19 @@ public abstract class JobEndpoints {
             @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
         var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
         return new PagedModel<>(jobs.list(caller.getSubject(), pageable).map(JobResponse::from));
+    }
+
+    /**
+     * Operations: every user's jobs, newest first, optionally only those in one {@code state} (e.g. FAILED). ADMIN
+     * only, here as at the gateway (docs/security.md); the owner is shown, which the user-facing list leaves out.
+     */
+    @GetMapping("/admin/jobs")
+    @PreAuthorize("hasRole('ADMIN')")
+    public PagedModel<AdminJobResponse> listAll(@RequestParam(required = false) JobState state,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String sort) {
+        var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
+        return new PagedModel<>(jobs.listAll(state, pageable).map(AdminJobResponse::from));
     }
 
     /** The MP4: ETag (its SHA-256, If-None-Match → 304), byte ranges → 206, 409 before the job has succeeded. */

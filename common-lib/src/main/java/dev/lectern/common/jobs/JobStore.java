@@ -84,6 +84,25 @@ public class JobStore {
         return new PageImpl<>(content, pageable, total);
     }
 
+    /**
+     * Every user's jobs, optionally only those in one state (operations). Sorted like {@link #page}; no index serves
+     * it — an administrator's occasional look, not a hot path.
+     */
+    public Page<Job> pageAll(JobState state, Pageable pageable) {
+        Sort.Order order = pageable.getSort().getOrderFor("createdAt");
+        String direction = order != null && order.isAscending() ? "asc" : "desc";
+        String where = state == null ? "" : " where state = :state";
+        var select = jdbc.sql("select * from job" + where + " order by created_at " + direction
+                + ", id limit :limit offset :offset")
+                .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset());
+        var count = jdbc.sql("select count(*) from job" + where);
+        if (state != null) {
+            select = select.param("state", state.name());
+            count = count.param("state", state.name());
+        }
+        return new PageImpl<>(select.query(this::map).list(), pageable, count.query(Long.class).single());
+    }
+
     /** Writes a state change decided by {@link JobProgress}; timestamps follow the state. */
     public void update(Job job, JobProgress next, int attempts, Map<String, Object> result, JobEvent.JobError error,
             Instant at) {

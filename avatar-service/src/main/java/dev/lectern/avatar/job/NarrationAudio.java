@@ -59,10 +59,14 @@ final class NarrationAudio {
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
         int byteRate = 0;
+        // pos stays below wav.length: a chunk claiming more bytes than the file has ends the walk.
         while (pos + 8 <= wav.length) {
             int id = b.getInt(pos);
             long size = b.getInt(pos + 4) & 0xffffffffL;
             if (id == 0x20746d66) { // "fmt "
+                if (size < 16 || pos + 8 + 16 > wav.length) {
+                    throw new NotAudioException("the WAV file's format chunk is cut short");
+                }
                 int format = b.getShort(pos + 8) & 0xffff;
                 int channels = b.getShort(pos + 10);
                 int rate = b.getInt(pos + 12);
@@ -86,7 +90,11 @@ final class NarrationAudio {
                 }
                 return (double) data / byteRate;
             }
-            pos += 8 + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - pos - 8);
+            long next = pos + 8L + size + (size & 1);
+            if (next > wav.length) {
+                break;
+            }
+            pos = (int) next;
         }
         throw new NotAudioException("the WAV file has no data chunk");
     }

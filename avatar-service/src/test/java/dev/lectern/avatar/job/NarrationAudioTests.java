@@ -46,4 +46,22 @@ class NarrationAudioTests {
 
         assertThatThrownBy(() -> NarrationAudio.inspect(wav)).hasMessageContaining("compressed");
     }
+
+    @Test
+    void refusesAWavCutInsideItsFormatChunk() {
+        byte[] wav = java.util.Arrays.copyOf(TestAudio.wav(1, 8000), 30); // "fmt " starts at 12 and needs 24 bytes
+
+        assertThatThrownBy(() -> NarrationAudio.inspect(wav))
+                .isInstanceOf(NarrationAudio.NotAudioException.class).hasMessageContaining("format chunk is cut short");
+    }
+
+    @Test
+    void refusesAWavWhoseChunkClaimsMoreBytesThanTheFileHas() {
+        // RIFF header, then one "LIST" chunk declaring 0xFFFFFFF0 bytes and nothing after it
+        ByteBuffer b = ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(56).put("WAVE".getBytes()).put("LIST".getBytes()).putInt(0xFFFFFFF0);
+
+        assertThatThrownBy(() -> NarrationAudio.inspect(b.array()))
+                .isInstanceOf(NarrationAudio.NotAudioException.class).hasMessageContaining("no data chunk");
+    }
 }

@@ -15,6 +15,9 @@ public final class PageQuery {
 
     public static final int MAX_SIZE = 100;
 
+    /** The furthest row a page may start at. */
+    public static final long MAX_OFFSET = 1_000_000;
+
     private PageQuery() {
     }
 
@@ -22,6 +25,9 @@ public final class PageQuery {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (page < 0) {
             errors.add(new FieldError("page", "must be 0 or more"));
+        } else if ((long) page * Math.max(size, 1) > MAX_OFFSET) {
+            // JPA binds the offset as an int (a larger one is an exception, not an empty page); no list is that long.
+            errors.add(new FieldError("page", "page × size must not exceed " + MAX_OFFSET));
         }
         if (size < 1 || size > MAX_SIZE) {
             errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -163,6 +164,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The upload is larger than this service accepts.", List.of(), request);
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary in the Content-Type, a truncated body): the client's
+     * mistake, typically setting {@code Content-Type: multipart/form-data} by hand next to a FormData body. Too large
+     * stays 413 above ({@link MaxUploadSizeExceededException} is the more specific handler).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed multipart body",
+                "The multipart/form-data body could not be read (" + cause.getMessage() + "). Let the HTTP client "
+                        + "set the Content-Type with its boundary, and send the whole body.", List.of(), request);
     }
 
     /** Every Spring MVC exception ends here: give it our type, instance and trace id. */

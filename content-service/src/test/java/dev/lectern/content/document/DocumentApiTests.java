@@ -108,6 +108,17 @@ class DocumentApiTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/bad-request")
                 .jsonPath("$.trace").doesNotExist();
+        // Content-Type set by hand without its boundary: the body cannot be split into parts.
+        client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data").body("--x\r\nContent-Disposition: form-data")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/bad-request")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("multipart/form-data", "boundary"));
+        client.get().uri("/api/content/documents?page=107374183").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
         client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
                 .contentType(MediaType.TEXT_PLAIN).body("hello")
                 .exchange().expectStatus().isEqualTo(415)

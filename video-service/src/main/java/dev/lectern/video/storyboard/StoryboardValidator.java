@@ -106,7 +106,9 @@ public class StoryboardValidator {
             JsonNode type = node.get("type");
             if (type == null || !type.isString() || !SCENE_TYPES.contains(type.asString())) {
                 errors.add(new FieldError(path + ".type", "unknown scene type "
-                        + (type == null ? "(missing)" : "'" + type.asString() + "'")
+                        + (type == null ? "(missing)" : type.isValueNode() ? "'" + type.asString() + "'"
+                                // an object or array has no text to quote (asString() would throw)
+                                : "(" + type.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a string)")
                         + "; use one of bullets, flashcard, quiz, summary, title"));
                 continue;
             }

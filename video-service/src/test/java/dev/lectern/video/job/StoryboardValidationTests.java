@@ -49,6 +49,12 @@ class StoryboardValidationTests {
     }
 
     @Test
+    void aSceneTypeThatIsNotAString() {
+        refused(storyboard(List.of(Map.of("type", Map.of(), "durationSeconds", 2))), "storyboard.scenes[0].type");
+        refused(storyboard(List.of(Map.of("type", List.of("title"), "durationSeconds", 2))), "storyboard.scenes[0].type");
+    }
+
+    @Test
     void emptyText() {
         refused(storyboard(List.of(Map.of("type", "flashcard", "question", "Q?", "answer", " ", "durationSeconds", 3))),
                 "storyboard.scenes[0].answer");

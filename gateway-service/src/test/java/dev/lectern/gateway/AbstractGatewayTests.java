@@ -41,6 +41,7 @@ public abstract class AbstractGatewayTests {
         registry.add("lectern.gateway.rate-limit.renders.requested-tokens", () -> "1");
         registry.add("lectern.gateway.routes.video.response-timeout", () -> "1s");
         registry.add("lectern.gateway.cors.allowed-origins", () -> "https://app.lectern.test");
+        registry.add("lectern.gateway.issuer-keys.min-refetch-interval", () -> "1s");
     }
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package dev.lectern.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.lectern.common.security.JwtProperties;
 import dev.lectern.common.security.JwtValidation;
 import dev.lectern.common.security.Roles;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -44,12 +46,12 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The edge's token check and the coarse role matrix (docs/security.md). Every {@code /api/**}, {@code /graphql} and
  * {@code /ws/**} request needs a valid RS256 token: only RS256 is accepted (so {@code alg: none} and HS256 forgeries
- * fail), keys come from the issuer's JWKS (cached; an unknown {@code kid} triggers one refetch, so key rotation needs
- * no restart), and issuer, audience, expiry/not-before (30 s skew), subject and roles are checked.
+ * fail), keys come from the issuer's JWKS (cached; an unknown {@code kid} triggers a refetch, at most one per interval
+ * — {@link IssuerKeys} — so key rotation needs no restart), and issuer, audience, expiry/not-before (30 s skew), subject and roles are checked.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({JwtProperties.class, CorsProperties.class})
+@EnableConfigurationProperties({JwtProperties.class, CorsProperties.class, IssuerKeysProperties.class})
 class GatewaySecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
@@ -62,11 +64,12 @@ class GatewaySecurityConfiguration {
     static final long VERIFIED_TOKENS_MAX = 50_000;
 
     @Bean
-    ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties) {
+    ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties, IssuerKeysProperties keys) {
         OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(properties);
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(new IssuerKeys(
+                        keySet(keySetClient(properties.keyFetchTimeout()), properties.jwkSetUri().toString()),
+                        keys.minRefetchInterval(), System::nanoTime))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .webClient(keySetClient(properties.keyFetchTimeout()))
                 .build();
         decoder.setJwtValidator(validator);
         // Nimbus's decoder reports a failed key fetch as IllegalStateException ("Could not obtain the keys"), which
@@ -79,6 +82,17 @@ class GatewaySecurityConfiguration {
                 });
         return new CachingJwtDecoder(keysOrUnavailable, validator, VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_MAX,
                 Ticker.systemTicker());
+    }
+
+    /** One fetch of the issuer's key set (JWKS JSON), as Spring Security's own remote source does it. */
+    static Mono<JWKSet> keySet(WebClient client, String uri) {
+        return client.get().uri(uri).retrieve().bodyToMono(String.class).map(json -> {
+            try {
+                return JWKSet.parse(json);
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException("The issuer's key set at " + uri + " is not a JWK set", e);
+            }
+        });
     }
 
     /**
@@ -110,7 +124,9 @@ class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .cors(c -> c.configurationSource(corsSource(cors)))
+                // Spring Security's CORS filter answers a refused origin with an empty 403; ours writes a problem.
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new CorsProblemFilter(corsSource(cors), problems), SecurityWebFiltersOrder.CORS)
                 .headers(h -> h
                         // Downstream responses carry their own caching rules (ETags on videos).
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)

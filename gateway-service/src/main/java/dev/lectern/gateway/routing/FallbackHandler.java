@@ -15,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where an open circuit, an unreachable service or a timed-out call lands: 503 (or 504 for a timeout)
- * problem+json that names the service.
+ * problem+json that names the service. A streamed body over the route's limit also fails inside the breaker and lands
+ * here: 413, as if it had been declared.
  */
 @Configuration(proxyBeanMethods = false)
 class FallbackHandler {
@@ -33,6 +34,14 @@ class FallbackHandler {
                     String name = SERVICES.contains(service) ? service : "the downstream service";
                     Throwable cause = request.exchange()
                             .getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+                    BodySizeLimit.BodyTooLargeException tooLarge = find(cause, BodySizeLimit.BodyTooLargeException.class);
+                    if (tooLarge != null) {
+                        // The client's doing, not the service's: no outage, no Retry-After.
+                        return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE)
+                                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                                .bodyValue(problems.body(request.exchange(), HttpStatus.CONTENT_TOO_LARGE,
+                                        "Payload too large", tooLarge.getReason()));
+                    }
                     boolean timedOut = isTimeout(cause);
                     log.warn("Fallback for {}: {}", name, cause == null ? "circuit open or no cause" : cause.toString());
                     HttpStatus status = timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
@@ -45,6 +54,15 @@ class FallbackHandler {
                                     timedOut ? "Gateway timeout" : "Service unavailable", detail));
                 }))
                 .build();
+    }
+
+    private static <T extends Throwable> T find(Throwable cause, Class<T> type) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     static boolean isTimeout(Throwable cause) {

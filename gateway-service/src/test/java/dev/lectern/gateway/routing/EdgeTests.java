@@ -14,6 +14,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 
 /** What the edge adds to every answer: CORS for the frontend, security headers, gzip, body limits per route. */
 class EdgeTests extends AbstractGatewayTests {
@@ -30,7 +32,20 @@ class EdgeTests extends AbstractGatewayTests {
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
                 .exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/forbidden")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("https://evil.example"));
+        // A real request (not a preflight) from a foreign origin is refused the same way, before any token check.
+        client.get().uri("/api/content/documents/d1").header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER")).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // The configured frontend's real request carries the CORS answer headers.
+        client.get().uri("/api/content/documents/d1").header(HttpHeaders.ORIGIN, "https://app.lectern.test")
+                .header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.lectern.test");
     }
 
     @Test
@@ -83,6 +98,27 @@ class EdgeTests extends AbstractGatewayTests {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/payload-too-large")
                 .jsonPath("$.detail").isEqualTo("The request body is 2097152 bytes; this endpoint accepts at most 1048576 bytes.");
+    }
+
+    @Test
+    void refusesAChunkedBodyThatGrowsPastTheRoutesLimit() {
+        // No Content-Length: 32 chunks of 64 KiB (2 MiB) to a route that accepts 1 MiB.
+        Flux<byte[]> chunks = Flux.range(0, 32).map(i -> new byte[64 * 1024]);
+        client.post().uri("/api/videos/v1/notes").header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER"))
+                .contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromPublisher(chunks, byte[].class))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/payload-too-large")
+                .jsonPath("$.detail").isEqualTo("The request body is larger than the 1048576 bytes this endpoint accepts.");
+        // A chunked body within the limit still goes through.
+        client.post().uri("/api/videos/v1/notes").header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromPublisher(Flux.range(0, 4).map(i -> new byte[64 * 1024]), byte[].class))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("video-service");
     }
 
     @Test

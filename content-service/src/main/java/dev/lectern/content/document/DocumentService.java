@@ -2,6 +2,7 @@ package dev.lectern.content.document;
 
 import dev.lectern.common.storage.ContentAddress;
 import dev.lectern.common.storage.ObjectStorage;
+import dev.lectern.common.web.BadRequestException;
 import dev.lectern.common.web.FieldError;
 import dev.lectern.common.web.UnprocessableException;
 import dev.lectern.content.cache.ContentCaches;
@@ -110,6 +111,9 @@ public class DocumentService {
     }
 
     public PageOf<DocumentResponse> list(String ownerId, String title, Pageable pageable) {
+        if (PlainText.hasControlCharacters(title)) {
+            throw new BadRequestException("Invalid title filter", List.of(new FieldError("title", PlainText.MESSAGE)));
+        }
         String filter = title == null || title.isBlank() ? null : title.strip();
         String query = pageable.getPageNumber() + "|" + pageable.getPageSize() + "|" + pageable.getSort() + "|"
                 + (filter == null ? "" : filter);
@@ -165,6 +169,10 @@ public class DocumentService {
 
     private static String titleFor(String title, String fileName, ExtractedText extracted) {
         if (title != null && !title.isBlank()) {
+            if (PlainText.hasControlCharacters(title)) {
+                throw new UnprocessableException("The title contains control characters.",
+                        List.of(new FieldError("title", PlainText.MESSAGE)));
+            }
             if (title.strip().length() > 200) {
                 throw new UnprocessableException("The title is longer than 200 characters.",
                         List.of(new FieldError("title", "must be at most 200 characters")));

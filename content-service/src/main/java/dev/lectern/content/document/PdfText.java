@@ -12,6 +12,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PDF → text through PDFBox, bounded: at most {@code maxPages} pages and {@code timeout} of parsing. A broken,
@@ -19,35 +21,57 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 final class PdfText {
 
+    private static final Logger log = LoggerFactory.getLogger(PdfText.class);
+
+    /**
+     * Parses run here, one virtual thread each, and the request stops waiting at the timeout. Not closed per request:
+     * closing an executor waits for its tasks, and PDFBox does not stop when interrupted, so a request would have
+     * waited for the whole parse after all.
+     */
+    private static final ExecutorService PARSERS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final int maxPages;
     private final Duration timeout;
+    private final Parser parser;
+
+    @FunctionalInterface
+    interface Parser {
+        String parse(byte[] bytes) throws IOException;
+    }
 
     PdfText(int maxPages, Duration timeout) {
+        this(maxPages, timeout, null);
+    }
+
+    /** {@code parser}: null for PDFBox; tests give a slow or failing one. */
+    PdfText(int maxPages, Duration timeout, Parser parser) {
         this.maxPages = maxPages;
         this.timeout = timeout;
+        this.parser = parser != null ? parser : this::parse;
     }
 
     String extract(byte[] bytes) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<String> result = executor.submit(() -> parse(bytes));
-            try {
-                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                result.cancel(true);
-                throw new UnreadableDocumentException("The PDF could not be read within " + timeout.toSeconds()
-                        + " s. Upload a simpler or shorter PDF.");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new UnreadableDocumentException("The PDF is broken and cannot be read ("
-                        + e.getCause().getMessage() + ").");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading a PDF", e);
-            } finally {
-                executor.shutdownNow();
+        Future<String> result = PARSERS.submit(() -> parser.parse(bytes));
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new UnreadableDocumentException("The PDF could not be read within " + timeout.toSeconds()
+                    + " s. Upload a simpler or shorter PDF.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnreadableDocumentException refused) {
+                throw refused;
             }
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                // PDFBox throws unchecked exceptions on some malformed files; still the file's fault, not ours.
+                log.warn("PDFBox failed on an uploaded PDF", unexpected);
+            }
+            throw new UnreadableDocumentException("The PDF is broken and cannot be read ("
+                    + e.getCause().getMessage() + ").");
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading a PDF", e);
         }
     }
 
@@ -62,7 +86,8 @@ final class PdfText {
                 throw new UnreadableDocumentException("The PDF has " + pages + " pages; at most " + maxPages
                         + " are accepted. Split it into smaller documents.");
             }
-            String text = new PDFTextStripper().getText(pdf);
+            // PDFBox can give U+0000 for a glyph without a Unicode mapping; PostgreSQL cannot store it.
+            String text = new PDFTextStripper().getText(pdf).replace("\u0000", "");
             if (text.isBlank()) {
                 throw new UnreadableDocumentException("The PDF has no text layer (it may be scanned images). "
                         + "Upload a PDF with selectable text.");

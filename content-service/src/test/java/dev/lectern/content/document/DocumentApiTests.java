@@ -108,6 +108,18 @@ class DocumentApiTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/bad-request")
                 .jsonPath("$.trace").doesNotExist();
+        // NUL cannot be stored by PostgreSQL: refused before any write, not a database error.
+        client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"a\\u0000b\", \"text\": \"x\\u0000y\"}")
+                .exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("text")
+                .jsonPath("$.errors[1].field").isEqualTo("title")
+                .jsonPath("$.errors[1].message").isEqualTo("must not contain control characters");
+        client.get().uri("/api/content/documents?title={t}", "a\u0000b").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
         // Content-Type set by hand without its boundary: the body cannot be split into parts.
         client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
                 .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data").body("--x\r\nContent-Disposition: form-data")

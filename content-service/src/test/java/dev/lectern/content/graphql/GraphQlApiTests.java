@@ -117,6 +117,9 @@ class GraphQlApiTests {
         post("{ documents(size: 500) { content { id } } }")
                 .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
                 .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).contains("size"));
+        post("{ document(id: \"not-a-uuid\") { id } }")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).startsWith("Invalid argument: ").contains("'not-a-uuid'"));
     }
 
     private RestTestClient.BodyContentSpec post(String query) {

@@ -31,6 +31,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <li>in every window [t, t + w] the accepted requests never cost more than burst + rate × w tokens;</li>
  * <li>a patient client, who waits requested / rate seconds between requests, is never refused.</li>
  * </ol>
+ * The clock is in whole seconds, as in production, where the script reads Redis {@code TIME} seconds: so the patient
+ * client waits ⌈requested / rate⌉ whole seconds, and a real-time window of w seconds may span ⌊w⌋ + 1 clock seconds
+ * (docs/security.md states the guarantee in real time).
  */
 class RedisTokenBucketProperties {
 

@@ -1,5 +1,6 @@
 package dev.lectern.avatar.job;
 
+import dev.lectern.common.jobs.DeadLetters;
 import dev.lectern.common.jobs.JobEndpoints;
 import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.jobs.JobService;
@@ -40,8 +41,8 @@ class AvatarJobController extends JobEndpoints {
 
     private final AvatarJobService avatars;
 
-    AvatarJobController(JobService jobs, AvatarJobService avatars, ObjectStorage storage) {
-        super(jobs, storage, "/api/avatars");
+    AvatarJobController(JobService jobs, DeadLetters deadLetters, AvatarJobService avatars, ObjectStorage storage) {
+        super(jobs, deadLetters, storage, "/api/avatars");
         this.avatars = avatars;
     }
 

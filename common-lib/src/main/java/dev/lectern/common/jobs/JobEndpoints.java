@@ -2,6 +2,8 @@ package dev.lectern.common.jobs;
 
 import dev.lectern.common.storage.ObjectStorage;
 import dev.lectern.common.web.PageQuery;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 
@@ -27,11 +30,13 @@ import org.springframework.web.context.request.WebRequest;
 public abstract class JobEndpoints {
 
     protected final JobService jobs;
+    private final DeadLetters deadLetters;
     private final JobContent content;
     private final String basePath;
 
-    protected JobEndpoints(JobService jobs, ObjectStorage storage, String basePath) {
+    protected JobEndpoints(JobService jobs, DeadLetters deadLetters, ObjectStorage storage, String basePath) {
         this.jobs = jobs;
+        this.deadLetters = deadLetters;
         this.content = new JobContent(storage);
         this.basePath = basePath;
     }
@@ -65,6 +70,17 @@ public abstract class JobEndpoints {
             @RequestParam(required = false) String sort) {
         var pageable = PageQuery.of(page, size, sort, Set.of("createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
         return new PagedModel<>(jobs.listAll(state, pageable).map(AdminJobResponse::from));
+    }
+
+    /**
+     * Operations: takes up to {@code limit} messages off this kind's dead-letter queue and starts their FAILED jobs
+     * again (QUEUED, work re-sent through the outbox); messages of finished jobs are dropped, the rest stay. ADMIN only.
+     */
+    @PostMapping("/admin/dead-letters/replay")
+    @PreAuthorize("hasRole('ADMIN')")
+    public DeadLetters.Report replayDeadLetters(
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return deadLetters.replay(limit);
     }
 
     /** The MP4: ETag (its SHA-256, If-None-Match → 304), byte ranges → 206, 409 before the job has succeeded. */

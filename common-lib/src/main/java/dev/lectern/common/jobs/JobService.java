@@ -104,6 +104,50 @@ public class JobService {
         return result;
     }
 
+    /** What a replay did with one dead-lettered work message. */
+    public enum ReplayOutcome {
+        /** the job is QUEUED again and its work message is in the outbox: the message leaves the dead-letter queue */
+        REQUEUED,
+        /** the job has finished another way (succeeded, cancelled): the message is dropped */
+        DROPPED,
+        /** the message stays in the dead-letter queue for a later look (see the reason) */
+        KEPT
+    }
+
+    public record Replay(UUID jobId, ReplayOutcome outcome, String reason) {
+    }
+
+    /**
+     * Starts a dead-lettered job again: if it is FAILED it becomes QUEUED, and its work message (as it was
+     * dead-lettered) goes to the outbox in the same transaction, so the job is queued if and only if its work is.
+     * A job still QUEUED or RUNNING is kept for later: the worker publishes the failure before it dead-letters the
+     * work, and that event may not have been applied yet.
+     */
+    public Replay replay(UUID jobId, String messageType, String workJson) {
+        Replay replay = transactions.execute(status -> {
+            Optional<Job> job = store.lockById(jobId);
+            if (job.isEmpty()) {
+                return new Replay(jobId, ReplayOutcome.KEPT, "no such job");
+            }
+            return switch (job.get().state()) {
+                case FAILED -> {
+                    store.requeueFailed(jobId);
+                    outbox.appendJson(topology.workExchange(), topology.workRoutingKey(store.kind()), messageType,
+                            workJson);
+                    yield new Replay(jobId, ReplayOutcome.REQUEUED, "queued again");
+                }
+                case SUCCEEDED, CANCELLED -> new Replay(jobId, ReplayOutcome.DROPPED,
+                        "the job is " + job.get().state() + "; nothing to replay");
+                case QUEUED, RUNNING -> new Replay(jobId, ReplayOutcome.KEPT,
+                        "the job is " + job.get().state() + "; its failure may not be recorded yet");
+            };
+        });
+        if (replay.outcome() == ReplayOutcome.REQUEUED) {
+            changes.jobChanged(store.findById(jobId).orElseThrow());
+        }
+        return replay;
+    }
+
     /**
      * Applies a worker's event. Duplicates (same event id) and moves backwards are ignored, so redeliveries and
      * reordering leave the job as one clean delivery would.

@@ -130,6 +130,22 @@ public class JobStore {
                 .update();
     }
 
+    /**
+     * An operator's replay of a dead-lettered job: a FAILED job starts again as QUEUED, its attempts, result, error
+     * and times cleared. The one move back the life cycle allows ({@link JobState}).
+     *
+     * @return false if the job is not FAILED
+     */
+    public boolean requeueFailed(UUID id) {
+        return jdbc.sql("""
+                update job set state = 'QUEUED', progress = 0, attempts = 0, result_json = null, error_type = null,
+                       error_detail = null, started_at = null, finished_at = null, updated_at = :now
+                where id = :id and state = 'FAILED'
+                """)
+                .param("id", id).param("now", Timestamp.from(Instant.now()))
+                .update() == 1;
+    }
+
     /** @return false if this event id was applied before */
     public boolean markProcessed(UUID eventId, UUID jobId) {
         return jdbc.sql("insert into processed_event (event_id, job_id) values (:e, :j) on conflict do nothing")

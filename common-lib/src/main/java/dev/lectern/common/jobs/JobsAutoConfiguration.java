@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,6 +40,12 @@ public class JobsAutoConfiguration {
             PlatformTransactionManager transactionManager, ObjectProvider<JobService.JobChangeListener> listeners) {
         JobService.JobChangeListener fanOut = job -> listeners.orderedStream().forEach(l -> l.jobChanged(job));
         return new JobService(store, outbox, topology, new TransactionTemplate(transactionManager), fanOut);
+    }
+
+    @Bean
+    DeadLetters deadLetters(RabbitTemplate rabbit, JobService jobs, JsonMapper jsonMapper, MessagingTopology topology,
+            JobsProperties properties) {
+        return new DeadLetters(rabbit, jobs, jsonMapper, topology, properties.kind());
     }
 
     @Bean

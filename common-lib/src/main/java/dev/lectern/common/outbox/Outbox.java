@@ -22,6 +22,12 @@ public class Outbox {
 
     /** @return the message id (also the AMQP message id consumers deduplicate on) */
     public UUID append(String exchange, String routingKey, Object payload) {
+        return appendJson(exchange, routingKey, payload.getClass().getSimpleName(),
+                jsonMapper.writeValueAsString(payload));
+    }
+
+    /** A message already in its JSON form (a dead-lettered one being sent again), with its type name. */
+    public UUID appendJson(String exchange, String routingKey, String messageType, String payloadJson) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append must run inside the transaction of the change it announces");
         }
@@ -33,8 +39,8 @@ public class Outbox {
                 .param("id", id)
                 .param("exchange", exchange)
                 .param("routingKey", routingKey)
-                .param("type", payload.getClass().getSimpleName())
-                .param("payload", jsonMapper.writeValueAsString(payload))
+                .param("type", messageType)
+                .param("payload", payloadJson)
                 .param("createdAt", java.sql.Timestamp.from(Instant.now()))
                 .update();
         return id;

@@ -1,5 +1,6 @@
 package dev.lectern.video.job;
 
+import dev.lectern.common.jobs.DeadLetters;
 import dev.lectern.common.jobs.JobEndpoints;
 import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.storage.ObjectStorage;
@@ -39,8 +40,9 @@ class VideoJobController extends JobEndpoints {
     private final VideoRequestResolver requests;
     private final JsonMapper json;
 
-    VideoJobController(JobService jobs, VideoRequestResolver requests, ObjectStorage storage, JsonMapper json) {
-        super(jobs, storage, "/api/videos");
+    VideoJobController(JobService jobs, DeadLetters deadLetters, VideoRequestResolver requests, ObjectStorage storage,
+            JsonMapper json) {
+        super(jobs, deadLetters, storage, "/api/videos");
         this.requests = requests;
         this.json = json;
     }

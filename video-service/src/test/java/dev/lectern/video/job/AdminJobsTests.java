@@ -1,15 +1,27 @@
 package dev.lectern.video.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lectern.common.jobs.Job;
+import dev.lectern.common.jobs.JobKind;
+import dev.lectern.common.jobs.JobState;
+import dev.lectern.common.messaging.ConfirmedPublisher;
+import dev.lectern.common.messaging.MessagingTopology;
 import dev.lectern.common.jobs.JobStore;
 import dev.lectern.testsupport.TestInfrastructure;
 import dev.lectern.testsupport.TestIssuer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +32,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The operators' list of every user's jobs: ADMIN only, filterable by state, on the real PostgreSQL. */
+/**
+ * The operators' endpoints, ADMIN only: every user's jobs (filterable by state) and the dead-letter replay, on the real
+ * PostgreSQL and RabbitMQ.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AdminJobsTests {
 
@@ -39,6 +54,15 @@ class AdminJobsTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    AmqpAdmin admin;
+
+    @Autowired
+    MessagingTopology topology;
 
     RestTestClient client;
 
@@ -87,6 +111,80 @@ class AdminJobsTests {
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("state"));
+    }
+
+    @Test
+    void replayingTheDeadLettersQueuesFailedJobsAgainDropsFinishedOnesAndKeepsTheRest() {
+        String dlq = topology.deadLetterQueue(JobKind.VIDEO);
+        admin.purgeQueue(dlq, false);
+        String owner = "ops-" + UUID.randomUUID();
+        Job failed = store.insertQueued(UUID.randomUUID(), owner, null, "{}");
+        Job cancelled = store.insertQueued(UUID.randomUUID(), owner, null, "{}");
+        Job running = store.insertQueued(UUID.randomUUID(), owner, null, "{}");
+        jdbc.update("update job set state = 'FAILED', attempts = 4, progress = 30, error_type = 'render-failed', "
+                + "error_detail = 'encoder crashed', finished_at = now() where id = ?", failed.id());
+        jdbc.update("update job set state = 'CANCELLED' where id = ?", cancelled.id());
+        jdbc.update("update job set state = 'RUNNING' where id = ?", running.id());
+        deadLetter(work(failed.id()));
+        deadLetter(work(cancelled.id()));
+        deadLetter(work(running.id()));
+        deadLetter("not json at all");
+
+        client.post().uri("/api/videos/admin/dead-letters/replay?limit=10").header(HttpHeaders.AUTHORIZATION, adminToken())
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.requeued").isEqualTo(1)
+                .jsonPath("$.dropped").isEqualTo(1)
+                .jsonPath("$.kept").isEqualTo(2)
+                .jsonPath("$.remaining").isEqualTo(2)
+                .jsonPath("$.messages[0].jobId").isEqualTo(failed.id().toString())
+                .jsonPath("$.messages[0].outcome").isEqualTo("REQUEUED")
+                .jsonPath("$.messages[1].outcome").isEqualTo("DROPPED")
+                .jsonPath("$.messages[2].outcome").isEqualTo("KEPT")
+                .jsonPath("$.messages[3].reason").isEqualTo("not a work message with a jobId");
+
+        Job again = store.findById(failed.id()).orElseThrow();
+        assertThat(again.state()).isEqualTo(JobState.QUEUED);
+        assertThat(again.attempts()).isZero();
+        assertThat(again.error()).isNull();
+        assertThat(again.finishedAt()).isNull();
+        // The work goes out again through the outbox, exactly as it was dead-lettered.
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Message sent = rabbit.receive(topology.workQueue(JobKind.VIDEO), 500);
+            return sent != null && new String(sent.getBody(), StandardCharsets.UTF_8).equals(work(failed.id()));
+        });
+        // The running job's message and the unreadable one are still there for a later look.
+        assertThat(admin.getQueueInfo(dlq).getMessageCount()).isEqualTo(2);
+        admin.purgeQueue(dlq, false);
+    }
+
+    @Test
+    void onlyAnAdministratorReplaysAndTheLimitIsBounded() {
+        client.post().uri("/api/videos/admin/dead-letters/replay").header(HttpHeaders.AUTHORIZATION,
+                        "Bearer " + TestIssuer.shared().token("alice", "AUTHOR"))
+                .exchange().expectStatus().isForbidden();
+        client.post().uri("/api/videos/admin/dead-letters/replay?limit=0").header(HttpHeaders.AUTHORIZATION, adminToken())
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    private static String work(UUID jobId) {
+        return "{\"schemaVersion\":1,\"jobId\":\"" + jobId + "\",\"ownerId\":\"ops\"}";
+    }
+
+    /** As the worker dead-letters work: the original body and properties plus the attempt and failure headers. */
+    private void deadLetter(String body) {
+        rabbit.send("", topology.deadLetterQueue(JobKind.VIDEO), MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setHeader(ConfirmedPublisher.MESSAGE_TYPE_HEADER, "VideoRenderRequested")
+                .setHeader(MessagingTopology.ATTEMPT_HEADER, 4)
+                .setHeader(MessagingTopology.FAILURE_HEADER, "encoder crashed")
+                .build());
+    }
+
+    private static String adminToken() {
+        return "Bearer " + TestIssuer.shared().token("adam", "ADMIN");
     }
 
     record Page(List<AdminJob> content) {

@@ -40,10 +40,17 @@ class HelmChartTests {
 			.filter(o -> "Ingress".equals(o.get("kind")))
 			.flatMap(ingress -> Nodes.list(ingress, "spec", "rules").stream())
 			.flatMap(rule -> Nodes.list(rule, "http", "paths").stream())
-			.map(path -> Nodes.string(path, "path"))
 			.toList();
-		assertThat(paths).contains("/api", "/graphql", "/ws/videos", "/ws/avatars")
-			.noneMatch(path -> path.equals("/") || "/actuator/health".startsWith(path));
+		assertThat(paths).extracting(path -> Nodes.string(path, "path"))
+			.contains("/api", "/graphql", "/auth", "/ws/videos", "/ws/avatars", "/actuator/health/readiness")
+			.doesNotContain("/");
+		// Of the actuator, only readiness (bin/smoke-test reads it through the public address), and only exactly.
+		assertThat(paths).filteredOn(path -> Nodes.string(path, "path").startsWith("/actuator"))
+			.singleElement()
+			.satisfies(path -> {
+				assertThat(Nodes.string(path, "path")).isEqualTo("/actuator/health/readiness");
+				assertThat(Nodes.string(path, "pathType")).isEqualTo("Exact");
+			});
 	}
 
 	@Test

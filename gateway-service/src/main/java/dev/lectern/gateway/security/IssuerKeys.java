@@ -1,5 +1,6 @@
 package dev.lectern.gateway.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -13,9 +14,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The issuer's signing keys for the token check. The key set is fetched on first use and kept; a token whose
- * {@code kid} is not in it makes the gateway fetch the set again (so a key rotation needs no restart) — but at most once
- * per {@code minRefetchInterval}, and every request that misses while a fetch is on its way waits for that one fetch.
+ * The issuer's signing keys for the token check. The key set is fetched on first use and the last one fetched is
+ * kept; a token whose {@code kid} is not in it makes the gateway fetch the set again (so a key rotation needs no
+ * restart) — but at most once per {@code minRefetchInterval}, and requests that miss while a fetch is on its way wait
+ * for that one fetch. Tokens whose key is known never wait for a fetch and are never affected by one that fails.
  *
  * <p>Why not Spring Security's own source ({@code NimbusReactiveJwtDecoder.withJwkSetUri}): it fetches again for
  * <em>every</em> token with an unknown {@code kid}. Tokens are checked before the rate limiter (the limiter keys on the
@@ -23,7 +25,9 @@ import reactor.core.publisher.Mono;
  * limit: while such tokens arrive, a token signed with a key the issuer published since the last fetch is refused
  * (401) for up to one interval.
  *
- * <p>A failed fetch is not kept: the next request tries again (and, while the issuer is unreachable, gets 503).
+ * <p>Only RS256 tokens look for a key at all (the decoder accepts nothing else), so an HS256 or {@code none} forgery
+ * cannot cause a fetch. A failed fetch leaves the last key set in place; only while no set was ever fetched does the
+ * failure reach the caller (503: the token may be good), and then the next request tries again.
  */
 final class IssuerKeys implements Function<SignedJWT, Flux<JWK>> {
 
@@ -31,9 +35,10 @@ final class IssuerKeys implements Function<SignedJWT, Flux<JWK>> {
     private final long minRefetchNanos;
     private final LongSupplier nanoTime;
 
-    /** The current fetch, in flight or done; replayed to every request until a refetch replaces it. */
-    private Mono<JWKSet> current;
-    private long currentStartedAt;
+    // guarded by this
+    private JWKSet lastFetched;
+    private Mono<JWKSet> inFlight;
+    private long lastAttemptAt;
 
     IssuerKeys(Mono<JWKSet> fetch, Duration minRefetchInterval, LongSupplier nanoTime) {
         this.fetch = fetch;
@@ -43,29 +48,53 @@ final class IssuerKeys implements Function<SignedJWT, Flux<JWK>> {
 
     @Override
     public Flux<JWK> apply(SignedJWT token) {
+        if (!JWSAlgorithm.RS256.equals(token.getHeader().getAlgorithm())) {
+            return Flux.empty();
+        }
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(token.getHeader()));
-        Mono<JWKSet> keys = current(null);
-        return keys.flatMapMany(set -> {
-            List<JWK> found = selector.select(set);
+        JWKSet known = lastFetched();
+        if (known != null) {
+            List<JWK> found = selector.select(known);
             if (!found.isEmpty()) {
                 return Flux.fromIterable(found);
             }
-            Mono<JWKSet> newer = current(keys);
-            return newer == keys ? Flux.empty() : newer.flatMapIterable(selector::select);
-        });
+        }
+        Mono<JWKSet> refetch = fetchIfDue(known != null);
+        if (refetch == null) {
+            return Flux.empty();
+        }
+        return refetch.map(selector::select)
+                .onErrorResume(failure -> known != null ? Mono.just(List.of()) : Mono.error(failure))
+                .flatMapIterable(keys -> keys);
     }
 
-    /**
-     * The key set to use. {@code missed}: the fetch whose set lacked the token's key — a newer one is joined if it has
-     * started since, and one is started if the last is at least the interval old; otherwise {@code missed} is kept.
-     */
-    private synchronized Mono<JWKSet> current(Mono<JWKSet> missed) {
-        long now = nanoTime.getAsLong();
-        if (current == null || (missed == current && now - currentStartedAt >= minRefetchNanos)) {
-            current = fetch.cache(keySet -> Duration.ofMillis(Long.MAX_VALUE), failure -> Duration.ZERO,
-                    () -> Duration.ZERO);
-            currentStartedAt = now;
+    private synchronized JWKSet lastFetched() {
+        return lastFetched;
+    }
+
+    /** The fetch to wait for: the one in flight, a new one if due (always when none succeeded yet), or null. */
+    private synchronized Mono<JWKSet> fetchIfDue(boolean haveKeys) {
+        if (inFlight != null) {
+            return inFlight;
         }
-        return current;
+        long now = nanoTime.getAsLong();
+        if (haveKeys && now - lastAttemptAt < minRefetchNanos) {
+            return null;
+        }
+        lastAttemptAt = now;
+        Mono<JWKSet> attempt = fetch
+                .doOnNext(this::fetched)
+                .doFinally(signal -> finished())
+                .cache();
+        inFlight = attempt;
+        return attempt;
+    }
+
+    private synchronized void fetched(JWKSet keySet) {
+        lastFetched = keySet;
+    }
+
+    private synchronized void finished() {
+        inFlight = null;
     }
 }

@@ -89,7 +89,7 @@ class IssuerKeysTests {
     }
 
     @Test
-    void aFailedFetchIsNotKept() throws JOSEException {
+    void untilAKeySetArrivesAFailedFetchReachesTheCallerAndTheNextRequestTriesAgain() throws JOSEException {
         RSAKey key = key();
         published.set(new JWKSet(key.toPublicJWK()));
         AtomicInteger attempts = new AtomicInteger();
@@ -104,6 +104,43 @@ class IssuerKeysTests {
                 .hasMessageContaining("issuer down");
         assertThat(flakyIssuer.apply(token(key.getKeyID())).collectList().block()).hasSize(1);
         assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aRefetchThatFailsLeavesTheKnownKeysWorking() throws JOSEException {
+        RSAKey key = key();
+        published.set(new JWKSet(key.toPublicJWK()));
+        AtomicInteger attempts = new AtomicInteger();
+        IssuerKeys issuerGoingDown = new IssuerKeys(Mono.fromCallable(() -> {
+            if (attempts.incrementAndGet() > 1) {
+                throw new IllegalStateException("issuer down");
+            }
+            return published.get();
+        }), INTERVAL, now::get);
+        assertThat(issuerGoingDown.apply(token(key.getKeyID())).collectList().block()).hasSize(1);
+
+        now.addAndGet(INTERVAL.toNanos());
+        assertThat(issuerGoingDown.apply(token("made-up")).collectList().block())
+                .as("a made-up kid while the issuer is down: no key (401), not an outage (503)").isEmpty();
+        assertThat(attempts).hasValue(2);
+        for (int i = 0; i < 10; i++) {
+            assertThat(issuerGoingDown.apply(token(key.getKeyID())).collectList().block()).hasSize(1);
+            assertThat(issuerGoingDown.apply(token("made-up-" + i)).collectList().block()).isEmpty();
+        }
+        assertThat(attempts).as("the failed attempt counts against the interval").hasValue(2);
+    }
+
+    @Test
+    void onlyRs256TokensLookForAKey() throws JOSEException {
+        RSAKey key = key();
+        published.set(new JWKSet(key.toPublicJWK()));
+        select(token(key.getKeyID()));
+        now.addAndGet(INTERVAL.toNanos());
+
+        SignedJWT hs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("forged").build(),
+                new JWTClaimsSet.Builder().subject("mallory").build());
+        assertThat(select(hs256)).isEmpty();
+        assertThat(fetches).hasValue(1);
     }
 
     private List<JWK> select(SignedJWT token) {

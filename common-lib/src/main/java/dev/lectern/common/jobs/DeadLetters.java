@@ -1,24 +1,25 @@
 package dev.lectern.common.jobs;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import dev.lectern.common.messaging.ConfirmedPublisher;
 import dev.lectern.common.messaging.MessagingTopology;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dead-letter queue of this service's kind of work, for operators: {@link #replay} takes up to {@code limit}
  * messages off it and hands each to {@link JobService#replay}. A message leaves the queue (ack) only once the job's
- * new state and its work message are committed; every other message — kept on purpose, unreadable, or interrupted by
- * a failure — goes back (nack, requeue), so a replay never loses one.
+ * new state and its work message are committed, or once its copy is back in the queue (kept on purpose, unreadable);
+ * a message whose handling fails is returned (nack, requeue), so a replay never loses one.
  */
 public class DeadLetters {
 
@@ -26,14 +27,18 @@ public class DeadLetters {
     public record Report(int requeued, int dropped, int kept, List<JobService.Replay> messages, long remaining) {
     }
 
+    private static final DefaultMessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
+
     private final RabbitTemplate rabbit;
+    private final ConfirmedPublisher publisher;
     private final JobService jobs;
     private final JsonMapper json;
     private final String queue;
 
-    public DeadLetters(RabbitTemplate rabbit, JobService jobs, JsonMapper json, MessagingTopology topology,
-            JobKind kind) {
+    public DeadLetters(RabbitTemplate rabbit, ConfirmedPublisher publisher, JobService jobs, JsonMapper json,
+            MessagingTopology topology, JobKind kind) {
         this.rabbit = rabbit;
+        this.publisher = publisher;
         this.jobs = jobs;
         this.json = json;
         this.queue = topology.deadLetterQueue(kind);
@@ -42,36 +47,42 @@ public class DeadLetters {
     public Report replay(int limit) {
         return rabbit.execute(channel -> {
             List<JobService.Replay> messages = new ArrayList<>();
-            List<Long> kept = new ArrayList<>();
-            try {
-                // Kept messages stay unacknowledged until the end, so basicGet does not hand them out again.
-                for (int i = 0; i < limit; i++) {
-                    GetResponse message = channel.basicGet(queue, false);
-                    if (message == null) {
-                        break;
-                    }
-                    long tag = message.getEnvelope().getDeliveryTag();
-                    JobService.Replay replay;
-                    try {
-                        replay = replayOne(message);
-                    } catch (RuntimeException e) {
-                        channel.basicNack(tag, false, true);
-                        throw e;
-                    }
-                    messages.add(replay);
-                    if (replay.outcome() == JobService.ReplayOutcome.KEPT) {
-                        kept.add(tag);
-                    } else {
-                        channel.basicAck(tag, false);
-                    }
+            // Kept messages go back to the tail of the queue, so look at no more than were there at the start.
+            long waiting = channel.messageCount(queue);
+            for (long i = 0; i < Math.min(limit, waiting); i++) {
+                GetResponse message = channel.basicGet(queue, false);
+                if (message == null) {
+                    break;
                 }
-            } finally {
-                for (long tag : kept) {
+                long tag = message.getEnvelope().getDeliveryTag();
+                try {
+                    JobService.Replay replay = replayOne(message);
+                    if (replay.outcome() == JobService.ReplayOutcome.KEPT) {
+                        keep(message);
+                    }
+                    channel.basicAck(tag, false);
+                    messages.add(replay);
+                } catch (RuntimeException e) {
                     channel.basicNack(tag, false, true);
+                    throw e;
                 }
             }
-            return report(messages, remaining(channel));
+            return report(messages, channel.messageCount(queue));
         });
+    }
+
+    /**
+     * A kept message goes back as a copy at the tail (confirmed before the original is acked) rather than by a
+     * requeue: a quorum queue counts requeues against its delivery limit and drops the message past it, and a
+     * requeued message returns to the head, where the same kept messages would fill every later replay's batch.
+     */
+    private void keep(GetResponse message) {
+        MessageProperties properties = PROPERTIES.toMessageProperties(message.getProps(), message.getEnvelope(),
+                StandardCharsets.UTF_8.name());
+        if (properties.getMessageId() == null) {
+            properties.setMessageId(UUID.randomUUID().toString()); // the confirm is matched by message id
+        }
+        publisher.publish("", queue, new Message(message.getBody(), properties));
     }
 
     private JobService.Replay replayOne(GetResponse message) {
@@ -88,10 +99,6 @@ public class DeadLetters {
             return new JobService.Replay(jobId, JobService.ReplayOutcome.KEPT, "the message has no type header");
         }
         return jobs.replay(jobId, type.toString(), body);
-    }
-
-    private long remaining(Channel channel) throws IOException {
-        return channel.messageCount(queue);
     }
 
     private static Report report(List<JobService.Replay> messages, long remaining) {

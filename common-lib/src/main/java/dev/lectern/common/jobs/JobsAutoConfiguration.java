@@ -1,16 +1,17 @@
 package dev.lectern.common.jobs;
 
+import dev.lectern.common.messaging.ConfirmedPublisher;
 import dev.lectern.common.messaging.MessagingTopology;
 import dev.lectern.common.outbox.Outbox;
 import dev.lectern.common.outbox.OutboxAutoConfiguration;
 import jakarta.validation.constraints.NotNull;
 import javax.sql.DataSource;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,9 +44,9 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(RabbitTemplate rabbit, JobService jobs, JsonMapper jsonMapper, MessagingTopology topology,
-            JobsProperties properties) {
-        return new DeadLetters(rabbit, jobs, jsonMapper, topology, properties.kind());
+    DeadLetters deadLetters(RabbitTemplate rabbit, ConfirmedPublisher publisher, JobService jobs, JsonMapper jsonMapper,
+            MessagingTopology topology, JobsProperties properties) {
+        return new DeadLetters(rabbit, publisher, jobs, jsonMapper, topology, properties.kind());
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package dev.lectern.gateway.routing;
 
+import dev.lectern.gateway.ratelimit.FailOpenMeter;
 import dev.lectern.gateway.ratelimit.RateLimitConfiguration;
 import dev.lectern.gateway.ratelimit.RateLimitProblem;
 import dev.lectern.gateway.web.ProblemWriter;
 import dev.lectern.gateway.websocket.ForwardWebSocketToken;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,10 +42,12 @@ class RouteConfiguration {
     private final KeyResolver keys;
     private final RedisRateLimiter reads;
     private final RedisRateLimiter renders;
+    private final FailOpenMeter failOpen;
 
     RouteConfiguration(RoutesProperties properties, ProblemWriter problems, KeyResolver keys,
             @Qualifier(RateLimitConfiguration.READS) RedisRateLimiter reads,
-            @Qualifier(RateLimitConfiguration.RENDERS) RedisRateLimiter renders) {
+            @Qualifier(RateLimitConfiguration.RENDERS) RedisRateLimiter renders, MeterRegistry meters) {
+        this.failOpen = new FailOpenMeter(meters);
         this.properties = properties;
         this.problems = problems;
         this.keys = keys;
@@ -93,6 +97,7 @@ class RouteConfiguration {
         return f.filter(new BodySizeLimit(route.maxBodySize(), problems))
                 .filter(new RateLimitProblem(problems))
                 .requestRateLimiter(c -> c.setRateLimiter(limiter).setKeyResolver(keys))
+                .filter(failOpen)
                 .circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
                 .retry(c -> c.setRetries(3)
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
@@ -106,6 +111,7 @@ class RouteConfiguration {
     private UriSpec webSocket(GatewayFilterSpec f) {
         return f.filter(new RateLimitProblem(problems))
                 .requestRateLimiter(c -> c.setRateLimiter(reads).setKeyResolver(keys))
+                .filter(failOpen)
                 .filter(new ForwardWebSocketToken());
     }
 

@@ -72,6 +72,10 @@ class RateLimitRedisDownTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get().uri("/actuator/health")
                 .exchange().expectStatus().isEqualTo(503).expectBody().jsonPath("$.components.redis.status").isEqualTo("DOWN"));
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        // ...and the requests let through unchecked are counted, for the alert that replaces readiness here.
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(metrics -> assertThat(metrics).containsPattern(
+                        "(?m)^lectern_gateway_ratelimit_failopen_total\\{[^}]*} [3-9]\\.0$"));
         render(client, token).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "-1");
     }
 

@@ -62,13 +62,11 @@ final class ContentSniffer {
             throw new UnsupportedContentException("The file is neither a PDF nor UTF-8 text. Upload text/plain, "
                     + "text/markdown (UTF-8) or application/pdf.");
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                throw new UnsupportedContentException("The file contains binary data (control byte 0x"
-                        + Integer.toHexString(c) + " at character " + i + "), so it is not text. Upload text/plain, "
-                        + "text/markdown or application/pdf.");
-            }
+        int control = PlainText.firstControlCharacter(text);
+        if (control >= 0) {
+            throw new UnsupportedContentException("The file contains binary data (control byte 0x"
+                    + Integer.toHexString(text.charAt(control)) + " at character " + control + "), so it is not text. "
+                    + "Upload text/plain, text/markdown or application/pdf.");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

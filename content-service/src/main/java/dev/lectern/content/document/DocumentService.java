@@ -167,7 +167,7 @@ public class DocumentService {
         }
     }
 
-    private static String titleFor(String title, String fileName, ExtractedText extracted) {
+    static String titleFor(String title, String fileName, ExtractedText extracted) {
         if (title != null && !title.isBlank()) {
             if (PlainText.hasControlCharacters(title)) {
                 throw new UnprocessableException("The title contains control characters.",
@@ -181,9 +181,9 @@ public class DocumentService {
         }
         String heading = extracted.sections().stream().map(DocumentResponse.Section::heading)
                 .filter(h -> h != null && !h.isBlank()).findFirst().orElse(null);
-        String name = heading != null ? heading
-                : fileName != null && !fileName.isBlank() ? fileName.replaceAll("\\.[A-Za-z0-9]{1,5}$", "")
-                : "Untitled";
+        String fromFile = fileName == null ? ""
+                : PlainText.withoutControlCharacters(fileName).replaceAll("\\.[A-Za-z0-9]{1,5}$", "").strip();
+        String name = heading != null ? heading : !fromFile.isBlank() ? fromFile : "Untitled";
         return name.length() > 200 ? name.substring(0, 200) : name;
     }
 

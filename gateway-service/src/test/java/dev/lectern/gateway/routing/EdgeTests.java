@@ -112,6 +112,14 @@ class EdgeTests extends AbstractGatewayTests {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/payload-too-large")
                 .jsonPath("$.detail").isEqualTo("The request body is larger than the 1048576 bytes this endpoint accepts.");
+        // The client's oversized bodies say nothing about video-service: a dozen of them (more than the breaker's
+        // minimum of 10 calls, all failing) leave its circuit closed.
+        for (int i = 0; i < 12; i++) {
+            client.post().uri("/api/videos/v1/notes").header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(BodyInserters.fromPublisher(Flux.range(0, 32).map(n -> new byte[64 * 1024]), byte[].class))
+                    .exchange().expectStatus().isEqualTo(413);
+        }
         // A chunked body within the limit still goes through.
         client.post().uri("/api/videos/v1/notes").header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER"))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pdfbox.Loader;
@@ -14,6 +15,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * PDF → text through PDFBox, bounded: at most {@code maxPages} pages and {@code timeout} of parsing. A broken,
@@ -34,6 +38,12 @@ final class PdfText {
     private final Duration timeout;
     private final Parser parser;
 
+    /**
+     * Parses running at once, abandoned ones included: PDFBox does not stop when its request gives up, so without a
+     * bound a client could pile up parses that no one waits for. A permit is released when the parse itself ends.
+     */
+    private final Semaphore parses = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
     @FunctionalInterface
     interface Parser {
         String parse(byte[] bytes) throws IOException;
@@ -51,7 +61,22 @@ final class PdfText {
     }
 
     String extract(byte[] bytes) {
-        Future<String> result = PARSERS.submit(() -> parser.parse(bytes));
+        if (!parses.tryAcquire()) {
+            throw new PdfReadersBusyException();
+        }
+        Future<String> result;
+        try {
+            result = PARSERS.submit(() -> {
+                try {
+                    return parser.parse(bytes);
+                } finally {
+                    parses.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            parses.release();
+            throw e;
+        }
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -72,6 +97,21 @@ final class PdfText {
             result.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading a PDF", e);
+        }
+    }
+
+    /** Every permit is held by a parse still running: 503, try again shortly. */
+    static final class PdfReadersBusyException extends ResponseStatusException {
+
+        PdfReadersBusyException() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Too many PDFs are being read right now; send it again shortly.");
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "10");
+            return headers;
         }
     }
 

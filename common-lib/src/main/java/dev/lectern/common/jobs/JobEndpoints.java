@@ -75,11 +75,12 @@ public abstract class JobEndpoints {
     /**
      * Operations: takes up to {@code limit} messages off this kind's dead-letter queue and starts their FAILED jobs
      * again (QUEUED, work re-sent through the outbox); messages of finished jobs are dropped, the rest stay. ADMIN only.
+     * At most 200 per call, so one call ends well inside the gateway's response timeout for the route.
      */
     @PostMapping("/admin/dead-letters/replay")
     @PreAuthorize("hasRole('ADMIN')")
     public DeadLetters.Report replayDeadLetters(
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(200) int limit) {
         return deadLetters.replay(limit);
     }
 

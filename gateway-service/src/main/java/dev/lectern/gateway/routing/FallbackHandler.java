@@ -66,14 +66,7 @@ class FallbackHandler {
     }
 
     static boolean isTimeout(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
-                return true;
-            }
-            if (t instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
-                return true;
-            }
-        }
-        return false;
+        ResponseStatusException status = find(cause, ResponseStatusException.class);
+        return find(cause, TimeoutException.class) != null || (status != null && status.getStatusCode().value() == 504);
     }
 }

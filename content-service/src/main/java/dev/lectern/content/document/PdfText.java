@@ -61,9 +61,7 @@ final class PdfText {
     }
 
     String extract(byte[] bytes) {
-        if (!parses.tryAcquire()) {
-            throw new PdfReadersBusyException();
-        }
+        acquireParse();
         Future<String> result;
         try {
             result = PARSERS.submit(() -> {
@@ -97,6 +95,20 @@ final class PdfText {
             result.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading a PDF", e);
+        }
+    }
+
+    /** Waits up to the parse timeout for a free reader (a burst of uploads queues briefly), else 503. */
+    private void acquireParse() {
+        boolean acquired;
+        try {
+            acquired = parses.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to read a PDF", e);
+        }
+        if (!acquired) {
+            throw new PdfReadersBusyException();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.lectern.gateway.routing;
 
+import dev.lectern.gateway.web.ClientPathAttribute;
 import dev.lectern.gateway.web.ProblemWriter;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -12,6 +14,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Where an open circuit, an unreachable service or a timed-out call lands: 503 (or 504 for a timeout)
@@ -39,8 +42,8 @@ class FallbackHandler {
                         // The client's doing, not the service's: no outage, no Retry-After.
                         return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE)
                                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                                .bodyValue(problems.body(request.exchange(), HttpStatus.CONTENT_TOO_LARGE,
-                                        "Payload too large", tooLarge.getReason()));
+                                .bodyValue(asClientSent(request.exchange(), problems.body(request.exchange(),
+                                        HttpStatus.CONTENT_TOO_LARGE, "Payload too large", tooLarge.getReason())));
                     }
                     boolean timedOut = isTimeout(cause);
                     log.warn("Fallback for {}: {}", name, cause == null ? "circuit open or no cause" : cause.toString());
@@ -50,10 +53,19 @@ class FallbackHandler {
                     return ServerResponse.status(status)
                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                             .header("Retry-After", "5")
-                            .bodyValue(problems.body(request.exchange(), status,
-                                    timedOut ? "Gateway timeout" : "Service unavailable", detail));
+                            .bodyValue(asClientSent(request.exchange(), problems.body(request.exchange(), status,
+                                    timedOut ? "Gateway timeout" : "Service unavailable", detail)));
                 }))
                 .build();
+    }
+
+    /** The problem's {@code instance} as the client sent it, not the {@code /fallback/<service>} it was forwarded to. */
+    private static Map<String, Object> asClientSent(ServerWebExchange exchange, Map<String, Object> problem) {
+        String path = exchange.getAttribute(ClientPathAttribute.NAME);
+        if (path != null) {
+            problem.put("instance", path);
+        }
+        return problem;
     }
 
     private static <T extends Throwable> T find(Throwable cause, Class<T> type) {

@@ -74,7 +74,8 @@ class CircuitBreakerTests {
                         .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                         .expectBody()
                         .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/service-unavailable")
-                        .jsonPath("$.detail").isEqualTo("avatar-service is not reachable right now; try again shortly.");
+                        .jsonPath("$.detail").isEqualTo("avatar-service is not reachable right now; try again shortly.")
+                        .jsonPath("$.instance").isEqualTo("/api/avatars/a1");
             }
             CircuitBreaker breaker = breakers.circuitBreaker("avatar-service");
             assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -101,7 +102,8 @@ class CircuitBreakerTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/gateway-timeout")
-                .jsonPath("$.detail").isEqualTo("video-service did not answer in time; try again shortly.");
+                .jsonPath("$.detail").isEqualTo("video-service did not answer in time; try again shortly.")
+                .jsonPath("$.instance").isEqualTo("/api/videos/v1/slow");
     }
 
     private WebTestClient client() {

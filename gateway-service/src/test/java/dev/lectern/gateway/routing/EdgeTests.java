@@ -111,7 +111,8 @@ class EdgeTests extends AbstractGatewayTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/payload-too-large")
-                .jsonPath("$.detail").isEqualTo("The request body is larger than the 1048576 bytes this endpoint accepts.");
+                .jsonPath("$.detail").isEqualTo("The request body is larger than the 1048576 bytes this endpoint accepts.")
+                .jsonPath("$.instance").isEqualTo("/api/videos/v1/notes");
         // The client's oversized bodies say nothing about video-service: a dozen of them (more than the breaker's
         // minimum of 10 calls, all failing) leave its circuit closed.
         for (int i = 0; i < 12; i++) {

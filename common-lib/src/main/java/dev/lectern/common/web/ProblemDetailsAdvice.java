@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure of a servlet service to RFC 9457 problem+json with a stable {@code type}, the request path as
@@ -154,9 +155,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = jsonPath(e);
+        if (field != null) {
+            return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed request body",
+                    "The request body could not be read: " + field + " has the wrong type or shape.",
+                    List.of(new FieldError(field, "has the wrong type or shape")), request);
+        }
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed request body",
                 "The request body could not be read as JSON of the expected shape. Check the syntax and field types.",
                 List.of(), request);
+    }
+
+    /** Where in the body Jackson failed ({@code options.fps}, {@code storyboard.scenes[2]}), if it knows. */
+    private static String jsonPath(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference step : jackson.getPath()) {
+                    if (step.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+                    } else if (step.getIndex() >= 0) {
+                        path.append('[').append(step.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @Override

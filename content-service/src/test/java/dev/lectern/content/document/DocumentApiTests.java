@@ -108,6 +108,13 @@ class DocumentApiTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/bad-request")
                 .jsonPath("$.trace").doesNotExist();
+        // A field of the wrong shape is named.
+        client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\", \"text\": [\"a\"]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("text")
+                .jsonPath("$.detail").isEqualTo("The request body could not be read: text has the wrong type or shape.");
         // NUL cannot be stored by PostgreSQL: refused before any write, not a database error.
         client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"a\\u0000b\", \"text\": \"x\\u0000y\"}")

@@ -73,15 +73,7 @@ public class JobStore {
 
     /** A user's jobs; sortable by {@code createdAt} only (the indexed path). */
     public Page<Job> page(String ownerId, Pageable pageable) {
-        Sort.Order order = pageable.getSort().getOrderFor("createdAt");
-        String direction = order != null && order.isAscending() ? "asc" : "desc";
-        List<Job> content = jdbc.sql("select * from job where owner_id = :owner order by created_at " + direction
-                        + ", id limit :limit offset :offset")
-                .param("owner", ownerId).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
-                .query(this::map).list();
-        long total = jdbc.sql("select count(*) from job where owner_id = :owner").param("owner", ownerId)
-                .query(Long.class).single();
-        return new PageImpl<>(content, pageable, total);
+        return page("where owner_id = :owner", Map.of("owner", ownerId), pageable);
     }
 
     /**
@@ -89,18 +81,20 @@ public class JobStore {
      * it — an administrator's occasional look, not a hot path.
      */
     public Page<Job> pageAll(JobState state, Pageable pageable) {
+        return state == null ? page("", Map.of(), pageable)
+                : page("where state = :state", Map.of("state", state.name()), pageable);
+    }
+
+    /** {@code where}: a constant clause whose parameters are in {@code filter}. */
+    private Page<Job> page(String where, Map<String, ?> filter, Pageable pageable) {
         Sort.Order order = pageable.getSort().getOrderFor("createdAt");
         String direction = order != null && order.isAscending() ? "asc" : "desc";
-        String where = state == null ? "" : " where state = :state";
-        var select = jdbc.sql("select * from job" + where + " order by created_at " + direction
-                + ", id limit :limit offset :offset")
-                .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset());
-        var count = jdbc.sql("select count(*) from job" + where);
-        if (state != null) {
-            select = select.param("state", state.name());
-            count = count.param("state", state.name());
-        }
-        return new PageImpl<>(select.query(this::map).list(), pageable, count.query(Long.class).single());
+        List<Job> content = jdbc.sql("select * from job " + where + " order by created_at " + direction
+                        + ", id limit :limit offset :offset")
+                .params(filter).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(this::map).list();
+        long total = jdbc.sql("select count(*) from job " + where).params(filter).query(Long.class).single();
+        return new PageImpl<>(content, pageable, total);
     }
 
     /** Writes a state change decided by {@link JobProgress}; timestamps follow the state. */

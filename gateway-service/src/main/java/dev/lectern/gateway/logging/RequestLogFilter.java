@@ -1,6 +1,6 @@
 package dev.lectern.gateway.logging;
 
-import dev.lectern.gateway.web.TraceIdAttribute;
+import dev.lectern.gateway.web.RequestAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -38,7 +38,7 @@ class RequestLogFilter implements WebFilter {
             RequestLogLine line = new RequestLogLine(exchange.getRequest().getMethod().name(),
                     exchange.getRequest().getPath().value(), route == null ? null : route.getId(),
                     status == null ? 0 : status.value(), (System.nanoTime() - start) / 1_000_000,
-                    exchange.getAttribute(UserIdAttribute.NAME), exchange.getAttribute(TraceIdAttribute.NAME));
+                    exchange.getAttribute(UserIdAttribute.NAME), exchange.getAttribute(RequestAttributes.TRACE_ID));
             LoggingEventBuilder event = log.atInfo();
             line.fields().forEach(event::addKeyValue);
             event.log(line.message());

@@ -1,6 +1,6 @@
 package dev.lectern.gateway.routing;
 
-import dev.lectern.gateway.web.ClientPathAttribute;
+import dev.lectern.gateway.web.RequestAttributes;
 import dev.lectern.gateway.web.ProblemWriter;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +61,7 @@ class FallbackHandler {
 
     /** The problem's {@code instance} as the client sent it, not the {@code /fallback/<service>} it was forwarded to. */
     private static Map<String, Object> asClientSent(ServerWebExchange exchange, Map<String, Object> problem) {
-        String path = exchange.getAttribute(ClientPathAttribute.NAME);
+        String path = exchange.getAttribute(RequestAttributes.CLIENT_PATH);
         if (path != null) {
             problem.put("instance", path);
         }

@@ -51,7 +51,7 @@ public class ProblemWriter {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", exchange.getRequest().getPath().value());
-        String traceId = exchange.getAttribute(TraceIdAttribute.NAME);
+        String traceId = exchange.getAttribute(RequestAttributes.TRACE_ID);
         if (traceId != null) {
             body.put("traceId", traceId);
         }

@@ -324,7 +324,9 @@ class AvatarApiTests {
         client.get().uri("/api/avatars/" + jobId + "/content").header(HttpHeaders.AUTHORIZATION, token)
                 .header(HttpHeaders.RANGE, "bytes=20000-").exchange()
                 .expectStatus().isEqualTo(416)
-                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes */10000");
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes */10000")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/range-not-satisfiable");
         client.get().uri("/api/avatars/" + jobId + "/content").header(HttpHeaders.AUTHORIZATION, token)
                 .header(HttpHeaders.IF_NONE_MATCH, "\"" + sha + "\"").exchange()
                 .expectStatus().isNotModified();

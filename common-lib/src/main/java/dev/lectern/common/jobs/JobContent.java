@@ -4,12 +4,14 @@ import dev.lectern.common.storage.ObjectStorage;
 import dev.lectern.common.storage.StoredObjectResource;
 import dev.lectern.common.web.FieldError;
 import dev.lectern.common.web.NotFoundException;
+import dev.lectern.common.web.RangeNotSatisfiableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
@@ -36,12 +38,32 @@ public class JobContent {
             return ResponseEntity.status(304).eTag(etag).build();
         }
         long size = storage.size(key).orElseThrow(() -> new ContentGoneException(job));
+        StoredObjectResource video = new StoredObjectResource(storage, key, size);
+        String range = request.getHeader(HttpHeaders.RANGE);
+        if (range != null && !satisfiable(range, video)) {
+            throw new RangeNotSatisfiableException("The range '" + range + "' cannot be served from this " + size
+                    + "-byte video: ranges are 'bytes=first-last', 'bytes=first-' or 'bytes=-suffixLength', starting"
+                    + " before byte " + size + ".", size);
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("video/mp4"))
                 .eTag(etag)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-                .body(new StoredObjectResource(storage, key, size));
+                .body(video);
+    }
+
+    /**
+     * Checked here, with the same parsing Spring MVC's resource handling uses, because that handling answers an
+     * unsatisfiable range with 416 <em>and then writes the whole file</em> as its body.
+     */
+    static boolean satisfiable(String range, Resource resource) {
+        try {
+            HttpRange.toResourceRegions(HttpRange.parseRanges(range), resource);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** 409: the job exists but has no video (yet, or ever). */

@@ -65,6 +65,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage(), e.errors(), request);
     }
 
+    /** A range the video cannot satisfy: the size in {@code Content-Range} lets a player ask again (RFC 9110 15.5.17). */
+    @ExceptionHandler(RangeNotSatisfiableException.class)
+    ResponseEntity<Object> rangeNotSatisfiable(RangeNotSatisfiableException e, WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                ProblemTypes.RANGE_NOT_SATISFIABLE, "Range not satisfiable", e.getMessage(), List.of(), request);
+        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",

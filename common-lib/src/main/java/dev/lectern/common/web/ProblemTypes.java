@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
+    public static final URI RANGE_NOT_SATISFIABLE = URI.create(BASE + "range-not-satisfiable");
     public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
     public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
     public static final URI GATEWAY_TIMEOUT = URI.create(BASE + "gateway-timeout");
@@ -37,6 +38,7 @@ public final class ProblemTypes {
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> RANGE_NOT_SATISFIABLE;
             case 422 -> VALIDATION;
             case 429 -> RATE_LIMITED;
             case 503 -> SERVICE_UNAVAILABLE;

@@ -108,6 +108,16 @@ class VideoContentAndStatusTests {
                 .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 100-199/10000")
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(bytes, 100, 200));
+        // Past the end or malformed: 416 with the size, and a problem as the body, not the video.
+        for (String unsatisfiable : new String[] {"bytes=20000-", "bytes=abc"}) {
+            client.get().uri("/api/videos/" + job.id() + "/content")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + alice).header(HttpHeaders.RANGE, unsatisfiable)
+                    .exchange().expectStatus().isEqualTo(416)
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes */10000")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/range-not-satisfiable")
+                    .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("10000-byte"));
+        }
         client.get().uri("/api/videos/" + job.id() + "/content").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
                 .header(HttpHeaders.IF_NONE_MATCH, "\"" + sha + "\"").exchange().expectStatus().isNotModified();
         String bob = TestIssuer.shared().token("bob", "LEARNER");

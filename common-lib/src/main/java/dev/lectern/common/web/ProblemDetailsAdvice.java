@@ -207,10 +207,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        // The parser's own message is not echoed: the same exception also carries server-side failures (the upload's
+        // temporary file could not be written), whose text names the server's paths. The log keeps it.
+        log.warn("Multipart body of {} could not be read: {}", path(request), e.getMostSpecificCause().toString());
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed multipart body",
-                "The multipart/form-data body could not be read (" + cause.getMessage() + "). Let the HTTP client "
-                        + "set the Content-Type with its boundary, and send the whole body.", List.of(), request);
+                "The multipart/form-data body could not be read: its Content-Type has no boundary, or the body is cut "
+                        + "short or not multipart. Let the HTTP client set the Content-Type with its boundary, and send "
+                        + "the whole body.", List.of(), request);
     }
 
     /** Every Spring MVC exception ends here: give it our type, instance and trace id. */

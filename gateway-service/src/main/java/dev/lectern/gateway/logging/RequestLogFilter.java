@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * Writes one structured line per request when it completes (key-value pairs in the ECS JSON): method, path, route id,
@@ -34,7 +35,11 @@ class RequestLogFilter implements WebFilter {
                 return;
             }
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            // Reactor Netty cancels the exchange when the client's connection closes: whatever status the response
+            // holds then (often the downstream's 200) never reached the client.
+            HttpStatusCode status = signal == SignalType.CANCEL
+                    ? HttpStatusCode.valueOf(RequestLogLine.CLIENT_CLOSED_REQUEST)
+                    : exchange.getResponse().getStatusCode();
             RequestLogLine line = new RequestLogLine(exchange.getRequest().getMethod().name(),
                     exchange.getRequest().getPath().value(), route == null ? null : route.getId(),
                     status == null ? 0 : status.value(), (System.nanoTime() - start) / 1_000_000,

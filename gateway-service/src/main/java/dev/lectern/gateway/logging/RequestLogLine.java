@@ -10,6 +10,9 @@ import java.util.Map;
 public record RequestLogLine(String method, String path, String routeId, int status, long latencyMs, String userId,
         String traceId) {
 
+    /** nginx's "client closed request": the client left before its answer was written (logged, never sent). */
+    public static final int CLIENT_CLOSED_REQUEST = 499;
+
     public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("http.request.method", method);

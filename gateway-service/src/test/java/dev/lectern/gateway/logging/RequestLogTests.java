@@ -54,4 +54,25 @@ class RequestLogTests extends AbstractGatewayTests {
         assertThat(lines.getFirst()).contains("\"status_code\":401").contains("\"user\":{\"id\":\"-\"}")
                 .doesNotContain("forged.token.value");
     }
+
+    /**
+     * A client that leaves while its request is in flight (a closed tab): the answer cannot be written, which is not a
+     * gateway failure — no ERROR line, and the request line says 499 (nginx's "client closed request").
+     */
+    @Test
+    void aClientThatLeavesBeforeTheAnswerIsLoggedAs499AndNotAsAnError(CapturedOutput output) throws Exception {
+        String user = freshUser();
+        String path = "/api/content/documents/" + UUID.randomUUID() + "/slow";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + bearer(user, "LEARNER") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The backend answers .../slow after 3 s; leave before that.
+            await().atMost(Duration.ofSeconds(5)).until(() -> CONTENT.received().stream()
+                    .anyMatch(r -> r.uri().startsWith(path)));
+        }
+        var lines = linesFor(output, path);
+        assertThat(lines.getFirst()).contains("\"status_code\":499").contains("\"user\":{\"id\":\"" + user + "\"}");
+        assertThat(output.getAll()).doesNotContain("Unexpected gateway failure on " + path);
+    }
 }

@@ -49,8 +49,12 @@ case $LAYOUT in
   *) echo "LAYOUT must be dedicated or shared, not '$LAYOUT'" >&2; exit 2 ;;
 esac
 WARMUP=${WARMUP:-$DEFAULT_WARMUP}
-# Same heap and collector for both JVMs; the gateway's figures do not depend on a larger heap.
+# content-service: a 512 MiB heap. The gateway: the JVM options the Helm chart gives it (values.yaml: a fixed heap with a
+# 2 GiB young generation, for the tail — docs/performance.md, "Gateway", tenth session). Same collector for both.
 JVM_OPTS=(-Xms512m -Xmx512m "$GC")
+read -r -a GATEWAY_JVM_OPTS <<< "$(awk '/^  gateway:/ { in_gateway = 1 } in_gateway && /^    javaToolOptions:/ {
+  sub(/^    javaToolOptions: */, ""); gsub(/"/, ""); print; exit }' k8s/helm/lectern/values.yaml)"
+[ "${#GATEWAY_JVM_OPTS[@]}" -gt 0 ] || { echo "no javaToolOptions for the gateway in k8s/helm/lectern/values.yaml" >&2; exit 2; }
 # content-service gets a database of its own for the run, dropped at the end.
 BENCH_DB=lectern_gateway_bench
 PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${POSTGRES_USER:-postgres}" -d postgres -qAt)
@@ -108,11 +112,11 @@ nginx_conf proxy "
 wait_for "http://127.0.0.1:$NGINX_STATIC_PORT/api/videos/ping"
 "${PSQL[@]}" -c "set client_min_messages = warning" -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
 
-echo "== gateway on $GATEWAY_PORT (dev issuer; JWT + Redis rate limit set far above the load), content-service on $CONTENT_PORT"
+echo "== gateway on $GATEWAY_PORT (dev issuer; JWT + Redis rate limit set far above the load; JVM: $GC ${GATEWAY_JVM_OPTS[*]}), content-service on $CONTENT_PORT"
 ISSUER="http://127.0.0.1:$GATEWAY_PORT/auth/dev"
 JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
 # content routes go to content-service; video routes to the static nginx backend (the same gateway serves both).
-"${FRONT[@]}" "$JAVA" "${JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
+"${FRONT[@]}" "$JAVA" "$GC" "${GATEWAY_JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
   --spring.profiles.active=dev --server.port="$GATEWAY_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" --LECTERN_VIDEO_URI="http://127.0.0.1:$STATIC_PORT" \

@@ -4,7 +4,7 @@
 {{- $uses := .svc.uses -}}
 LECTERN_ENVIRONMENT: {{ .root.Values.global.environment | quote }}
 OTEL_JAVAAGENT_ENABLED: {{ $c.otelJavaagentEnabled | quote }}
-JAVA_TOOL_OPTIONS: {{ .root.Values.podDefaults.javaToolOptions | quote }}
+JAVA_TOOL_OPTIONS: {{ .svc.javaToolOptions | default .root.Values.podDefaults.javaToolOptions | quote }}
 {{- if has "postgres" $uses }}
 POSTGRES_HOST: {{ $c.postgres.host | quote }}
 POSTGRES_PORT: {{ $c.postgres.port | quote }}

@@ -53,6 +53,50 @@ class HelmChartTests {
 			});
 	}
 
+	/**
+	 * The gateway's fixed heap (values.yaml, for the tail: docs/performance.md) must leave room in its memory limit for
+	 * what lives beside the heap, and a fixed, pre-touched heap must not drive a memory-based autoscaler (its use is
+	 * ~90 % of the request whatever the load, so the HPA would scale to its maximum and stay there).
+	 */
+	@ParameterizedTest
+	@FieldSource("ENVIRONMENTS")
+	void givesTheGatewayHeapRoomInItsLimitAndScalesItOnCpuOnly(String environment) {
+		var objects = Manifests.helmObjects(environment);
+		String options = objects.stream()
+			.filter(o -> "ConfigMap".equals(Nodes.kind(o)) && Nodes.name(o).contains("gateway"))
+			.map(o -> Nodes.string(o, "data", "JAVA_TOOL_OPTIONS"))
+			.filter(java.util.Objects::nonNull)
+			.findFirst().orElseThrow();
+		var container = objects.stream()
+			.filter(o -> "Deployment".equals(Nodes.kind(o)) && "gateway-service".equals(Nodes.name(o)))
+			.flatMap(d -> Nodes.list(d, "spec", "template", "spec", "containers").stream())
+			.findFirst().orElseThrow();
+		long limit = mebibytes(Nodes.string(container, "resources", "limits", "memory"));
+		var maxHeap = java.util.regex.Pattern.compile("-Xmx(\\d+)m").matcher(options);
+		if (maxHeap.find()) {
+			assertThat(limit - Long.parseLong(maxHeap.group(1))).as("MiB beside the heap in %s", environment)
+				.isGreaterThanOrEqualTo(384);
+			assertThat(mebibytes(Nodes.string(container, "resources", "requests", "memory"))).isEqualTo(limit);
+		} else {
+			assertThat(options).contains("-XX:MaxRAMPercentage=");
+		}
+		var metrics = objects.stream()
+			.filter(o -> "HorizontalPodAutoscaler".equals(Nodes.kind(o)) && "gateway-service".equals(Nodes.name(o)))
+			.flatMap(hpa -> Nodes.list(hpa, "spec", "metrics").stream())
+			.map(metric -> Nodes.string(metric, "resource", "name"))
+			.toList();
+		// dev does not autoscale; every other environment does.
+		assertThat(metrics).isEqualTo(environment.equals("dev") ? java.util.List.of() : java.util.List.of("cpu"));
+	}
+
+	private static long mebibytes(String quantity) {
+		if (quantity.endsWith("Gi")) {
+			return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+		}
+		assertThat(quantity).endsWith("Mi");
+		return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+	}
+
 	@Test
 	void refusesToPublishTheActuatorThroughTheSchema() {
 		assertThat(render(Map.of("ingress.paths[0]", "/api", "ingress.paths[1]", "/docs"))).contains("path: /docs");

@@ -12,9 +12,10 @@
 # LAYOUT=dedicated (default on 2+ CPUs): each tier gets its own CPU, as each pod does in Kubernetes (one CPU each in
 #   k8s/helm): the backends (content-service, the static nginx) on CPU 0; the proxy under test (gateway or nginx) and
 #   wrk on CPU 1 — in all three paths, so "direct" has the same backend CPU as the proxied paths. Both JVMs run the
-#   Serial collector, which is what a JVM in a one-CPU container picks. PostgreSQL and Redis are left where the
-#   machine runs them.
-# LAYOUT=shared: every process on every CPU (the gateway's CPU comes out of the service's), Parallel collector.
+#   Serial collector, which is what a JVM in a one-CPU container picks (and what the chart names for the gateway).
+#   PostgreSQL and Redis are left where the machine runs them.
+# LAYOUT=shared: every process on every CPU (the gateway's CPU comes out of the service's); content-service on the
+#   Parallel collector, the gateway on the chart's options.
 # Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
 # defaults 127.0.0.1), a JDK 21+ and the two jars (./mvnw -pl gateway-service,content-service -am package -DskipTests).
 set -euo pipefail
@@ -49,8 +50,9 @@ case $LAYOUT in
   *) echo "LAYOUT must be dedicated or shared, not '$LAYOUT'" >&2; exit 2 ;;
 esac
 WARMUP=${WARMUP:-$DEFAULT_WARMUP}
-# content-service: a 512 MiB heap. The gateway: the JVM options the Helm chart gives it (values.yaml: a fixed heap with a
-# 2 GiB young generation, for the tail — docs/performance.md, "Gateway", tenth session). Same collector for both.
+# content-service: a 512 MiB heap and the layout's collector. The gateway: exactly the JVM options the Helm chart gives
+# it (values.yaml: Serial, a fixed heap with a 2 GiB young generation, for the tail — docs/performance.md, "Gateway",
+# tenth session), in both layouts.
 JVM_OPTS=(-Xms512m -Xmx512m "$GC")
 read -r -a GATEWAY_JVM_OPTS <<< "$(awk '/^  gateway:/ { in_gateway = 1 } in_gateway && /^    javaToolOptions:/ {
   sub(/^    javaToolOptions: */, ""); gsub(/"/, ""); print; exit }' k8s/helm/lectern/values.yaml)"
@@ -112,11 +114,11 @@ nginx_conf proxy "
 wait_for "http://127.0.0.1:$NGINX_STATIC_PORT/api/videos/ping"
 "${PSQL[@]}" -c "set client_min_messages = warning" -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
 
-echo "== gateway on $GATEWAY_PORT (dev issuer; JWT + Redis rate limit set far above the load; JVM: $GC ${GATEWAY_JVM_OPTS[*]}), content-service on $CONTENT_PORT"
+echo "== gateway on $GATEWAY_PORT (dev issuer; JWT + Redis rate limit set far above the load; JVM: ${GATEWAY_JVM_OPTS[*]}), content-service on $CONTENT_PORT"
 ISSUER="http://127.0.0.1:$GATEWAY_PORT/auth/dev"
 JWKS="http://127.0.0.1:$GATEWAY_PORT/auth/jwks"
 # content routes go to content-service; video routes to the static nginx backend (the same gateway serves both).
-"${FRONT[@]}" "$JAVA" "$GC" "${GATEWAY_JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
+"${FRONT[@]}" "$JAVA" "${GATEWAY_JVM_OPTS[@]}" -jar "$GATEWAY_JAR" \
   --spring.profiles.active=dev --server.port="$GATEWAY_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" --LECTERN_VIDEO_URI="http://127.0.0.1:$STATIC_PORT" \

@@ -73,9 +73,12 @@ class HelmChartTests {
 			.findFirst().orElseThrow();
 		long limit = mebibytes(Nodes.string(container, "resources", "limits", "memory"));
 		var maxHeap = java.util.regex.Pattern.compile("-Xmx(\\d+)m").matcher(options);
+		var maxDirect = java.util.regex.Pattern.compile("-XX:MaxDirectMemorySize=(\\d+)m").matcher(options);
 		if (maxHeap.find()) {
-			assertThat(limit - Long.parseLong(maxHeap.group(1))).as("MiB beside the heap in %s", environment)
-				.isGreaterThanOrEqualTo(384);
+			// Without a cap, direct memory may grow as large as the heap: the kernel, not the JVM, would stop it.
+			assertThat(maxDirect.find()).as("direct memory capped beside a fixed heap in %s", environment).isTrue();
+			long besides = limit - Long.parseLong(maxHeap.group(1)) - Long.parseLong(maxDirect.group(1));
+			assertThat(besides).as("MiB beside heap and direct memory in %s", environment).isGreaterThanOrEqualTo(256);
 			assertThat(mebibytes(Nodes.string(container, "resources", "requests", "memory"))).isEqualTo(limit);
 		} else {
 			assertThat(options).contains("-XX:MaxRAMPercentage=");

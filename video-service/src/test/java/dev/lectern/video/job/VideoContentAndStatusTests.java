@@ -118,6 +118,20 @@ class VideoContentAndStatusTests {
                     .expectBody().jsonPath("$.type").isEqualTo("https://lectern.dev/problems/range-not-satisfiable")
                     .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("10000-byte"));
         }
+        // Another unit, or If-Range naming another version (an older ETag, a date): the range is ignored, whole video.
+        String[][] ignoredRanges = {{"items=0-5", null}, {"bytes=100-199", "\"an-older-version\""},
+                {"bytes=20000-", "Mon, 30 Nov 2026 10:00:00 GMT"}};
+        for (String[] ignored : ignoredRanges) {
+            client.get().uri("/api/videos/" + job.id() + "/content")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + alice).header(HttpHeaders.RANGE, ignored[0])
+                    .headers(h -> { if (ignored[1] != null) { h.set(HttpHeaders.IF_RANGE, ignored[1]); } })
+                    .exchange().expectStatus().isOk()
+                    .expectHeader().contentLength(bytes.length)
+                    .expectBody(byte[].class).isEqualTo(bytes);
+        }
+        client.get().uri("/api/videos/" + job.id() + "/content").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
+                .header(HttpHeaders.RANGE, "bytes=100-199").header(HttpHeaders.IF_RANGE, "\"" + sha + "\"")
+                .exchange().expectStatus().isEqualTo(206);
         client.get().uri("/api/videos/" + job.id() + "/content").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice)
                 .header(HttpHeaders.IF_NONE_MATCH, "\"" + sha + "\"").exchange().expectStatus().isNotModified();
         String bob = TestIssuer.shared().token("bob", "LEARNER");

@@ -61,7 +61,10 @@ start_gateway() { # name port jvm-options... -- spring-args...
   local jvm=() arg
   while [ $# -gt 0 ] && [ "$1" != -- ]; do jvm+=("$1"); shift; done
   shift
-  "${FRONT[@]}" "$JAVA" -Xms512m -Xmx512m "$GC" -Xlog:gc:file="$WORK/$name-gc.log" "${jvm[@]}" -jar "$GATEWAY_JAR" \
+  # The layout's collector unless the options name one (two collector flags stop the JVM at start).
+  local base=(-Xms512m -Xmx512m "$GC")
+  case " ${jvm[*]} " in *" -XX:+Use"*GC" "*) base=(-Xms512m -Xmx512m) ;; esac
+  "${FRONT[@]}" "$JAVA" "${base[@]}" -Xlog:gc:file="$WORK/$name-gc.log" "${jvm[@]}" -jar "$GATEWAY_JAR" \
     --spring.profiles.active=dev --server.port="$port" \
     --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
     --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" \
@@ -70,7 +73,7 @@ start_gateway() { # name port jvm-options... -- spring-args...
     > "$WORK/$name.log" 2>&1 &
   PIDS+=("$!")
   echo "$!" > "$WORK/$name.pid"
-  for arg in "${jvm[@]}" "$@"; do printf '%s ' "$arg"; done > "$WORK/$name.options"
+  for arg in "${base[@]}" "${jvm[@]}" "$@"; do printf '%s ' "$arg"; done > "$WORK/$name.options"
 }
 # Later JVM options win, so A_OPTS/B_OPTS may override the heap given above.
 start_gateway a "$A_PORT" "${A_JVM[@]}" -- "${A_EXTRA[@]}"
@@ -117,7 +120,8 @@ window() { # name port
   awk -v name="$name" -v hz="$(getconf CLK_TCK)" -v t=$((t1 - t0)) -v gc="$gc" '
     /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } /Non-2xx|Socket errors/ { errors = errors " " $0 }
     /^percentiles:/ { sub(/^percentiles: /, ""); pct = $0 }
-    END { printf "%s  %8s req/s  cpu %.2f ms/req  %s  %s%s\n", name, rps, t * 1000 / hz / n, gc, pct, errors }' \
+    END { if (n <= 0) { printf "%s  no requests answered%s\n", name, errors; exit }
+      printf "%s  %8s req/s  cpu %.2f ms/req  %s  %s%s\n", name, rps, t * 1000 / hz / n, gc, pct, errors }' \
     "$WORK/$name-window.txt" | tee -a "$WORK/windows.txt"
   sed -nE 's/.* p99 ([0-9.]+)ms .*/\1/p' "$WORK/$name-window.txt" >> "$WORK/$name.p99"
 }

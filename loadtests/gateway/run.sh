@@ -54,8 +54,13 @@ WARMUP=${WARMUP:-$DEFAULT_WARMUP}
 # it (values.yaml: Serial, a fixed heap with a 2 GiB young generation, for the tail — docs/performance.md, "Gateway",
 # tenth session), in both layouts.
 JVM_OPTS=(-Xms512m -Xmx512m "$GC")
-read -r -a GATEWAY_JVM_OPTS <<< "$(awk '/^  gateway:/ { in_gateway = 1 } in_gateway && /^    javaToolOptions:/ {
-  sub(/^    javaToolOptions: */, ""); gsub(/"/, ""); print; exit }' k8s/helm/lectern/values.yaml)"
+# (a plain or quoted value on the key's line, or a folded ">-" block on the lines below it)
+read -r -a GATEWAY_JVM_OPTS <<< "$(awk '
+  /^  gateway:/ { in_gateway = 1 }
+  folded { if ($0 ~ /^      [^ ]/) { sub(/^ +/, ""); value = value " " $0; next } print value; folded = 0; exit }
+  in_gateway && /^    javaToolOptions:/ {
+    sub(/^    javaToolOptions: */, ""); if ($0 == ">-") { folded = 1; next } gsub(/"/, ""); print; exit }
+  END { if (folded) print value }' k8s/helm/lectern/values.yaml)"
 [ "${#GATEWAY_JVM_OPTS[@]}" -gt 0 ] || { echo "no javaToolOptions for the gateway in k8s/helm/lectern/values.yaml" >&2; exit 2; }
 # content-service gets a database of its own for the run, dropped at the end.
 BENCH_DB=lectern_gateway_bench

@@ -36,6 +36,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -124,6 +125,12 @@ class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // Stateless: every request carries its token. The default repository keeps the security context in a
+                // WebSession, and looking it up for a request without a valid token (401, 404, health) created a session
+                // on a bounded-elastic thread and finished the request on a parallel one (InMemoryWebSessionStore) —
+                // off the connection's event loop. The request after such an answer on the same keep-alive connection
+                // sometimes went unread until the client gave up (the rare 15 s hang, docs/security.md).
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 // Spring Security's CORS filter answers a refused origin with an empty 403; ours writes a problem.
                 .cors(ServerHttpSecurity.CorsSpec::disable)
                 .addFilterAt(new CorsProblemFilter(corsSource(cors), problems), SecurityWebFiltersOrder.CORS)

@@ -17,17 +17,9 @@ PAIRS=${2:-8}
 WINDOW=${3:-15s}
 LAYOUT=${LAYOUT:-$([ "$(nproc)" -ge 2 ] && echo dedicated || echo shared)}
 WARMUP=${WARMUP:-240}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
-jar_of() {
-  local jar
-  for jar in "$1"/target/"$1"-*.jar; do
-    case $jar in *-plain.jar) ;; *) echo "$jar"; return ;; esac
-  done
-}
-GATEWAY_JAR=$(jar_of gateway-service)
-CONTENT_JAR=$(jar_of content-service)
 WORK=$(mktemp -d /tmp/gw-compare.XXXX)
+# shellcheck source=loadtests/gateway/lib.sh
+. loadtests/gateway/lib.sh
 A_PORT=${A_PORT:-19623}
 B_PORT=${B_PORT:-19633}
 CONTENT_PORT=${CONTENT_PORT:-19624}
@@ -41,7 +33,6 @@ read -r -a B_JVM <<< "${B_OPTS:-}"
 read -r -a A_EXTRA <<< "${A_ARGS:-}"
 read -r -a B_EXTRA <<< "${B_ARGS:-}"
 BENCH_DB=lectern_gateway_compare
-PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${POSTGRES_USER:-postgres}" -d postgres -qAt)
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -49,7 +40,6 @@ cleanup() {
   "${PSQL[@]}" -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "timeout waiting for $1" >&2; return 1; }
 
 "${PSQL[@]}" -c "set client_min_messages = warning" -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
 # Gateway A's dev issuer signs the one token; gateway B and content-service trust A's keys, so the same header works
@@ -97,7 +87,6 @@ DOC=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
 PATH_UNDER_TEST="/api/content/documents/$DOC"
 for port in "$A_PORT" "$B_PORT"; do curl -fsS -o /dev/null -H "$AUTH" "http://127.0.0.1:$port$PATH_UNDER_TEST"; done
 
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 warm() { "${FRONT[@]}" wrk -t2 -c64 -d"$2s" -H "$AUTH" "http://127.0.0.1:$1$PATH_UNDER_TEST" > /dev/null; }
 echo "== warm-up: 60 s on both at once, then ${WARMUP} s on each in turn"
 warm "$A_PORT" 60 & both=$!
@@ -125,7 +114,6 @@ window() { # name port
     "$WORK/$name-window.txt" | tee -a "$WORK/windows.txt"
   sed -nE 's/.* p99 ([0-9.]+)ms .*/\1/p' "$WORK/$name-window.txt" >> "$WORK/$name.p99"
 }
-median() { sort -n "$WORK/$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "== $PAIRS pairs of $WINDOW windows at $RATE req/s offered (32 connections, random pauses of $DELAY ms on average)"
 for pair in $(seq 1 "$PAIRS"); do
   # Alternate which goes first, so neither always follows the other's window.

@@ -25,17 +25,9 @@ CONNS=${2:-64}
 THREADS=2
 ROUNDS=${ROUNDS:-3}
 LAYOUT=${LAYOUT:-$([ "$(nproc)" -ge 2 ] && echo dedicated || echo shared)}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
-jar_of() {
-  local jar
-  for jar in "$1"/target/"$1"-*.jar; do
-    case $jar in *-plain.jar) ;; *) echo "$jar"; return ;; esac
-  done
-}
-GATEWAY_JAR=$(jar_of gateway-service)
-CONTENT_JAR=$(jar_of content-service)
 WORK=$(mktemp -d /tmp/gw-bench.XXXX)
+# shellcheck source=loadtests/gateway/lib.sh
+. loadtests/gateway/lib.sh
 STATIC_PORT=${STATIC_PORT:-19601}
 NGINX_STATIC_PORT=${NGINX_STATIC_PORT:-19602}
 GATEWAY_PORT=${GATEWAY_PORT:-19603}
@@ -54,17 +46,10 @@ WARMUP=${WARMUP:-$DEFAULT_WARMUP}
 # it (values.yaml: Serial, a fixed heap with a 2 GiB young generation, for the tail — docs/performance.md, "Gateway",
 # tenth session), in both layouts.
 JVM_OPTS=(-Xms512m -Xmx512m "$GC")
-# (a plain or quoted value on the key's line, or a folded ">-" block on the lines below it)
-read -r -a GATEWAY_JVM_OPTS <<< "$(awk '
-  /^  gateway:/ { in_gateway = 1 }
-  folded { if ($0 ~ /^      [^ ]/) { sub(/^ +/, ""); value = value " " $0; next } print value; folded = 0; exit }
-  in_gateway && /^    javaToolOptions:/ {
-    sub(/^    javaToolOptions: */, ""); if ($0 == ">-") { folded = 1; next } gsub(/"/, ""); print; exit }
-  END { if (folded) print value }' k8s/helm/lectern/values.yaml)"
+mapfile -t GATEWAY_JVM_OPTS < <(chart_gateway_jvm_options)
 [ "${#GATEWAY_JVM_OPTS[@]}" -gt 0 ] || { echo "no javaToolOptions for the gateway in k8s/helm/lectern/values.yaml" >&2; exit 2; }
 # content-service gets a database of its own for the run, dropped at the end.
 BENCH_DB=lectern_gateway_bench
-PSQL=(psql -h "${POSTGRES_HOST:-127.0.0.1}" -p "${POSTGRES_PORT:-5432}" -U "${POSTGRES_USER:-postgres}" -d postgres -qAt)
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -76,7 +61,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for() { for _ in $(seq 1 180); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "timeout waiting for $1" >&2; return 1; }
 
 echo "== layout: $LAYOUT$LAYOUT_NOTE"
 echo "== nginx: static backend on $STATIC_PORT, reverse proxies on $NGINX_STATIC_PORT (static) and $NGINX_CONTENT_PORT (content-service)"
@@ -155,8 +139,6 @@ for url in "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGIN
 done
 # Same auth header on every path, so request sizes are equal.
 
-# CPU time of a process in clock ticks (user + system), 0 when it is not on this machine.
-ticks() { if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk '{ print $14 + $15 }' "/proc/$1/stat"; else echo 0; fi; }
 run() { # name url [extra wrk args]
   local name=$1 url=$2; shift 2
   local g0 c0 r0 g1 c1 r1
@@ -179,7 +161,6 @@ run() { # name url [extra wrk args]
   # p99 in ms from throttle.lua's percentile line, where the script is used.
   grep '^percentiles:' "$WORK/$name.txt" | sed -E 's/.* p99 ([0-9.]+)ms .*/\1/' >> "$WORK/$name.p99" || true
 }
-median() { sort -n "$WORK/$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rounds() { # name-prefix direct-url nginx-url gateway-url
   local r
   for r in $(seq 1 "$ROUNDS"); do

@@ -78,12 +78,9 @@ wait_for "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
 echo "== gateway A on $A_PORT: $(cat "$WORK/a.options")"
 echo "== gateway B on $B_PORT: $(cat "$WORK/b.options")"
 
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"compare-'"$$"'","roles":["AUTHOR"]}' \
-  "http://127.0.0.1:$A_PORT/auth/dev-token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+TOKEN=$(dev_token "$A_PORT" "compare-$$")
 AUTH="Authorization: Bearer $TOKEN"
-DOC=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"title":"TCP flow control","text":"Flow control is a mechanism that stops a fast sender from overwhelming a slow receiver. The receive window is the amount of data a receiver can accept."}' \
-  "http://127.0.0.1:$CONTENT_PORT/api/content/documents" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+DOC=$(bench_document "$CONTENT_PORT" "$AUTH")
 PATH_UNDER_TEST="/api/content/documents/$DOC"
 for port in "$A_PORT" "$B_PORT"; do curl -fsS -o /dev/null -H "$AUTH" "http://127.0.0.1:$port$PATH_UNDER_TEST"; done
 

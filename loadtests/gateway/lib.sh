@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034  # the variables are for the scripts that source this file
-# What run.sh and compare.sh share: the JDK, the jars, PostgreSQL, waiting, CPU ticks, medians and the gateway's JVM
-# options from the Helm chart. Sourced from the repository root, after WORK is set.
+# What run.sh and compare.sh share: the JDK, the jars, PostgreSQL, waiting, CPU ticks, medians, the token and the
+# document every request reads, and the gateway's JVM options from the Helm chart. Sourced from the repository root,
+# after WORK is set.
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 jar_of() {
@@ -30,4 +31,15 @@ chart_gateway_jvm_options() {
     in_gateway && /^    javaToolOptions:/ {
       sub(/^    javaToolOptions: */, ""); if ($0 == ">-") { folded = 1; next } gsub(/"/, ""); print; exit }
     END { if (folded) print value }' k8s/helm/lectern/values.yaml | tr ' ' '\n' | grep -v '^$'
+}
+# A token from the gateway's dev issuer (dev profile) for a fresh AUTHOR: dev_token <gateway port> <user name>.
+dev_token() {
+  curl -fsS -H 'Content-Type: application/json' -d '{"username":"'"$2"'","roles":["AUTHOR"]}' \
+    "http://127.0.0.1:$1/auth/dev-token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+# The document every path reads, created on content-service directly; prints its id: bench_document <port> <header>.
+bench_document() {
+  curl -fsS -H "$2" -H 'Content-Type: application/json' \
+    -d '{"title":"TCP flow control","text":"Flow control is a mechanism that stops a fast sender from overwhelming a slow receiver. The receive window is the amount of data a receiver can accept."}' \
+    "http://127.0.0.1:$1/api/content/documents" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
 }

@@ -125,12 +125,9 @@ CONTENT_PID=$!; PIDS+=("$CONTENT_PID")
 REDIS_PID=$(pgrep -x redis-server | head -1 || true)
 wait_for "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
 
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"bench-'"$$"'","roles":["AUTHOR"]}' \
-  "http://127.0.0.1:$GATEWAY_PORT/auth/dev-token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+TOKEN=$(dev_token "$GATEWAY_PORT" "bench-$$")
 AUTH="Authorization: Bearer $TOKEN"
-DOC=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"title":"TCP flow control","text":"Flow control is a mechanism that stops a fast sender from overwhelming a slow receiver. The receive window is the amount of data a receiver can accept."}' \
-  "http://127.0.0.1:$CONTENT_PORT/api/content/documents" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+DOC=$(bench_document "$CONTENT_PORT" "$AUTH")
 SERVICE_PATH="/api/content/documents/$DOC"
 STATIC_PATH="/api/videos/ping"
 for url in "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGINX_CONTENT_PORT$SERVICE_PATH" \

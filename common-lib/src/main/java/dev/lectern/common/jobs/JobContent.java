@@ -19,7 +19,8 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * Serves a finished job's MP4: {@code video/mp4}, a strong ETag (the file's SHA-256, so {@code If-None-Match} → 304),
- * and byte ranges (206) through Spring MVC's resource handling; a range it cannot serve is a 416 problem. A job that has not succeeded has no content yet (409).
+ * and byte ranges (206) through Spring MVC's resource handling; a range it cannot serve is a 416 problem. A job that
+ * has not succeeded has no content yet (409).
  */
 public class JobContent {
 

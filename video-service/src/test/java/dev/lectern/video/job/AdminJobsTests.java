@@ -9,7 +9,6 @@ import dev.lectern.common.jobs.JobState;
 import dev.lectern.common.messaging.ConfirmedPublisher;
 import dev.lectern.common.messaging.MessagingTopology;
 import dev.lectern.common.jobs.JobStore;
-import dev.lectern.testsupport.TestInfrastructure;
 import dev.lectern.testsupport.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,31 +22,16 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The operators' endpoints, ADMIN only: every user's jobs (filterable by state) and the dead-letter replay, on the real
  * PostgreSQL and RabbitMQ.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminJobsTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "video", true, false, true);
-        TestIssuer.shared().register(registry);
-        registry.add("lectern.storage.root", () -> VideoJobFlowTests.STORAGE.toString());
-    }
-
-    @LocalServerPort
-    int port;
+class AdminJobsTests extends VideoServiceContextTests {
 
     @Autowired
     JobStore store;

@@ -53,7 +53,7 @@ class BrokerOutageTests {
         TestIssuer.shared().register(registry);
         registry.add("RABBITMQ_HOST", () -> "127.0.0.1");
         registry.add("RABBITMQ_PORT", () -> broker.port());
-        registry.add("lectern.storage.root", () -> VideoJobFlowTests.STORAGE.toString());
+        registry.add("lectern.storage.root", () -> VideoServiceContextTests.STORAGE.toString());
     }
 
     @AfterAll

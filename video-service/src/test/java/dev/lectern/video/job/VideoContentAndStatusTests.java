@@ -11,7 +11,6 @@ import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.messaging.MessagingTopology;
 import dev.lectern.common.storage.ContentAddress;
 import dev.lectern.common.storage.ObjectStorage;
-import dev.lectern.testsupport.TestInfrastructure;
 import dev.lectern.testsupport.TestIssuer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,12 +28,8 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -45,18 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Serving the finished MP4 (ETag, ranges) and the job-status WebSocket, on the real PostgreSQL and RabbitMQ. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class VideoContentAndStatusTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "video", true, false, true);
-        TestIssuer.shared().register(registry);
-        registry.add("lectern.storage.root", () -> VideoJobFlowTests.STORAGE.toString());
-    }
-
-    @LocalServerPort
-    int port;
+class VideoContentAndStatusTests extends VideoServiceContextTests {
 
     @Autowired
     RabbitTemplate rabbit;

@@ -10,7 +10,6 @@ import dev.lectern.common.jobs.JobResponse;
 import dev.lectern.common.jobs.JobState;
 import dev.lectern.common.messaging.MessagingTopology;
 import dev.lectern.common.messaging.VideoRenderRequested;
-import dev.lectern.testsupport.TestInfrastructure;
 import dev.lectern.testsupport.TestIssuer;
 import java.time.Duration;
 import java.util.Map;
@@ -20,13 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,28 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A video job from request to completion on the real PostgreSQL and RabbitMQ: the job row and its outbox message are
  * written together, the relay publishes the work message, and the worker's events move the job forward — never back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class VideoJobFlowTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "video", true, false, true);
-        TestIssuer.shared().register(registry);
-        registry.add("lectern.storage.root", () -> STORAGE.toString());
-    }
-
-    static final java.nio.file.Path STORAGE = tempDir();
-
-    static java.nio.file.Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("video-storage-");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
+class VideoJobFlowTests extends VideoServiceContextTests {
 
     @Autowired
     RabbitTemplate rabbit;

@@ -1,0 +1,75 @@
+package dev.lectern.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.gateway.AbstractGatewayTests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Spring Security's strict firewall in front of every route: what it refuses is a 400 problem+json before any
+ * routing, and what it lets through (any assigned, non-control character in a header) still reaches the service.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FirewallTests extends AbstractGatewayTests {
+
+    @Test
+    void refusesAnUnnormalisedOrSemicolonPathAsAProblem() {
+        for (String path : new String[] {"/api/content/documents;jsessionid=1", "/api/content/%2e%2e/admin/x"}) {
+            // As sent: WebTestClient would encode the percent signs again.
+            client.get().uri(URI.create("http://127.0.0.1:" + port + path)).header(HttpHeaders.AUTHORIZATION, bearer(freshUser(), "LEARNER")).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isEqualTo(FirewallConfiguration.REFUSED_DETAIL);
+        }
+        assertThat(CONTENT.received()).noneMatch(r -> r.uri().contains(";jsessionid") || r.uri().contains("%2e"));
+    }
+
+    @Test
+    void refusesAControlCharacterInAHeaderItReadsWithoutLoggingTheValue(CapturedOutput output) throws IOException {
+        // The firewall checks a header when the gateway reads it (here the token). U+0085, a C1 control character,
+        // travels as the byte 0x85: HTTP/1.1 parsers read header bytes as ISO-8859-1.
+        String token = bearer(freshUser(), "LEARNER");
+        String answer = raw("GET /api/content/documents/d1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token
+                + "\u0085\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains(FirewallConfiguration.REFUSED_DETAIL);
+        assertThat(output.getAll()).contains("Firewall refused GET /api/content/documents/d1")
+                .doesNotContain(token.substring("Bearer ".length()));
+    }
+
+    @Test
+    void passesAssignedNonAsciiCharactersInHeaderValues() throws IOException {
+        String answer = raw("GET /api/content/documents/d1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + bearer(freshUser(), "LEARNER") + "\r\nX-Note: caf\u00e9\tna\u00efve\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void leavesHeaderAndParameterValuesOutOfTheLog() {
+        assertThat(FirewallConfiguration.redacted("The request was rejected because the header: \"Authorization\" has "
+                + "a value \"Bearer abc.def\" that is not allowed.")).isEqualTo("The request was rejected because the "
+                + "header: \"Authorization\" has a value \"…\" that is not allowed.");
+        assertThat(FirewallConfiguration.redacted("The request was rejected because the URL contained a potentially "
+                + "malicious String \";\"")).endsWith("String \";\"");
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -42,6 +42,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String UPLOAD_RETRY_AFTER_SECONDS = "5";
 
     private final TraceIds traceIds;
 
@@ -203,12 +204,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * A multipart body that cannot be parsed (no boundary in the Content-Type, a truncated body): the client's
      * mistake, typically setting {@code Content-Type: multipart/form-data} by hand next to a FormData body. Too large
-     * stays 413 above ({@link MaxUploadSizeExceededException} is the more specific handler).
+     * stays 413 above ({@link MaxUploadSizeExceededException} is the more specific handler). When the parts could not
+     * be written to the temporary directory ({@link UploadFailures}), the server's: 503 with {@code Retry-After}.
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
-        // The parser's own message is not echoed: the same exception also carries server-side failures (the upload's
-        // temporary file could not be written), whose text names the server's paths. The log keeps it.
+        if (UploadFailures.serverSide(e)) {
+            // Not the client's doing: this instance cannot write the parts to its temporary directory. Another
+            // instance (or this one, once there is room again) can take the same request.
+            log.error("Upload to {} could not be stored: {}", path(request), e.getMostSpecificCause().toString());
+            ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Upload could not be stored", "This service could not write the upload to its temporary storage, "
+                            + "so nothing was saved. Send the same request again in a few seconds.", List.of(), request);
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, UPLOAD_RETRY_AFTER_SECONDS).body(problem.getBody());
+        }
+        // The parser's own message is not echoed (it can name the server's paths, and speaks of "the request was
+        // rejected"); the log keeps it.
         log.warn("Multipart body of {} could not be read: {}", path(request), e.getMostSpecificCause().toString());
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed multipart body",
                 "The multipart/form-data body could not be read: its Content-Type has no boundary, or the body is cut "

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.content.ContentTestSupport;
 import dev.lectern.testsupport.TestIssuer;
 import dev.lectern.testsupport.TestS3;
+import jakarta.servlet.ServletContext;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,6 +60,9 @@ class DocumentUploadTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ServletContext servletContext;
 
     RestTestClient client;
     String owner;
@@ -179,6 +186,39 @@ class DocumentUploadTests {
         assertThat(jdbc.queryForObject("select count(*) from document where owner_id = ?", Long.class, owner))
                 .isZero();
         assertThat(originals()).hasSize(objects);
+    }
+
+    @Test
+    void anUploadThisInstanceCannotStoreIsA503AndLeavesNothingBehind() throws IOException {
+        // Tomcat writes every part to its temporary upload directory. It recreates that directory when a /tmp cleaner
+        // removed it, so the failure left for an instance is a directory it cannot write (a full disk, a read-only
+        // volume); a plain file in the directory's place fails the same way, as root in CI too.
+        File temporary = (File) servletContext.getAttribute(ServletContext.TEMPDIR);
+        Path away = temporary.toPath().resolveSibling(temporary.getName() + "-away");
+        int objects = originals().size();
+        Files.move(temporary.toPath(), away);
+        Files.createFile(temporary.toPath());
+        try {
+            client.post().uri("/api/content/documents").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(multipart("tcp-handshake.txt", ContentTestSupport.sample("tcp-handshake.txt"), "text/plain",
+                            null))
+                    .exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/service-unavailable")
+                    .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("temporary storage")
+                            .doesNotContain(temporary.getPath()));
+        } finally {
+            Files.delete(temporary.toPath());
+            Files.move(away, temporary.toPath());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from document where owner_id = ?", Long.class, owner))
+                .isZero();
+        assertThat(originals()).hasSize(objects);
+        // The directory back, the same request is stored.
+        assertThat(upload(ContentTestSupport.sample("tcp-handshake.txt")).mediaType()).isEqualTo("text/plain");
     }
 
     @Test

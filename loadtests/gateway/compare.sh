@@ -6,7 +6,8 @@
 # rate, p50/p90/p99/p99.9 and the gateway's CPU per request, then the median p99 of each.
 # Usage: loadtests/gateway/compare.sh [rate=700] [pairs=8] [window=15s]
 #   A_OPTS / B_OPTS: JVM options of gateway A / B (e.g. B_OPTS="-Xmn2g -Xmx3g"); A_ARGS / B_ARGS: extra Spring
-#   arguments (e.g. B_ARGS="--logging.level.dev.lectern.gateway.requests=OFF"). WARMUP (s, default 240) is spent on
+#   arguments (e.g. B_ARGS="--logging.level.dev.lectern.gateway.requests=OFF"); A_JAR / B_JAR: the gateway jar of each
+#   (default: the one built in gateway-service/target), to compare two builds. WARMUP (s, default 240) is spent on
 #   each gateway in turn after 60 s on both; LAYOUT as in run.sh (dedicated: content-service on CPU 0, gateways and
 #   wrk on CPU 1).
 # Needs what run.sh needs (wrk, PostgreSQL, Redis, a JDK 21+, the two jars).
@@ -46,15 +47,15 @@ trap cleanup EXIT
 # on both paths.
 ISSUER="http://127.0.0.1:$A_PORT/auth/dev"
 JWKS="http://127.0.0.1:$A_PORT/auth/jwks"
-start_gateway() { # name port jvm-options... -- spring-args...
-  local name=$1 port=$2; shift 2
+start_gateway() { # name port jar jvm-options... -- spring-args...
+  local name=$1 port=$2 jar=$3; shift 3
   local jvm=() arg
   while [ $# -gt 0 ] && [ "$1" != -- ]; do jvm+=("$1"); shift; done
   shift
   # The layout's collector unless the options name one (two collector flags stop the JVM at start).
   local base=(-Xms512m -Xmx512m "$GC")
   case " ${jvm[*]} " in *" -XX:+Use"*GC" "*) base=(-Xms512m -Xmx512m) ;; esac
-  "${FRONT[@]}" "$JAVA" "${base[@]}" -Xlog:gc:file="$WORK/$name-gc.log" "${jvm[@]}" -jar "$GATEWAY_JAR" \
+  "${FRONT[@]}" "$JAVA" "${base[@]}" -Xlog:gc:file="$WORK/$name-gc.log" "${jvm[@]}" -jar "$jar" \
     --spring.profiles.active=dev --server.port="$port" \
     --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
     --LECTERN_CONTENT_URI="http://127.0.0.1:$CONTENT_PORT" \
@@ -63,12 +64,12 @@ start_gateway() { # name port jvm-options... -- spring-args...
     > "$WORK/$name.log" 2>&1 &
   PIDS+=("$!")
   echo "$!" > "$WORK/$name.pid"
-  for arg in "${base[@]}" "${jvm[@]}" "$@"; do printf '%s ' "$arg"; done > "$WORK/$name.options"
+  for arg in "$jar" "${base[@]}" "${jvm[@]}" "$@"; do printf '%s ' "$arg"; done > "$WORK/$name.options"
 }
 # Later JVM options win, so A_OPTS/B_OPTS may override the heap given above.
-start_gateway a "$A_PORT" "${A_JVM[@]}" -- "${A_EXTRA[@]}"
+start_gateway a "$A_PORT" "${A_JAR:-$GATEWAY_JAR}" "${A_JVM[@]}" -- "${A_EXTRA[@]}"
 wait_for "http://127.0.0.1:$A_PORT/actuator/health/liveness"
-start_gateway b "$B_PORT" "${B_JVM[@]}" -- "${B_EXTRA[@]}"
+start_gateway b "$B_PORT" "${B_JAR:-$GATEWAY_JAR}" "${B_JVM[@]}" -- "${B_EXTRA[@]}"
 "${BACKEND[@]}" "$JAVA" -Xms512m -Xmx512m "$GC" -jar "$CONTENT_JAR" --server.port="$CONTENT_PORT" \
   --lectern.security.jwt.issuer="$ISSUER" --lectern.security.jwt.jwk-set-uri="$JWKS" \
   --lectern.storage.root="$WORK/storage" --POSTGRES_DB="$BENCH_DB" > "$WORK/content.log" 2>&1 &

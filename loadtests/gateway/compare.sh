@@ -12,6 +12,12 @@
 #   wrk on CPU 1).
 # Needs what run.sh needs (wrk, PostgreSQL, Redis, a JDK 21+, the two jars).
 set -euo pipefail
+# Jars named relative to where the script was called from, before it moves to the repository root.
+for jar in "${A_JAR:-}" "${B_JAR:-}"; do
+  if [ -n "$jar" ] && [ ! -f "$jar" ]; then echo "no gateway jar at $jar" >&2; exit 2; fi
+done
+A_JAR=${A_JAR:+$(realpath "$A_JAR")}
+B_JAR=${B_JAR:+$(realpath "$B_JAR")}
 cd "$(dirname "$0")/../.."
 RATE=${1:-700}
 PAIRS=${2:-8}

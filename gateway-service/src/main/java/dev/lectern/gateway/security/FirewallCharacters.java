@@ -5,7 +5,7 @@ package dev.lectern.gateway.security;
  * and parameter names — assigned Unicode code points that are not control characters, and in header values also the
  * tab — tested one code point at a time. The firewall's own predicates are the regular expressions
  * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} and {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}, which it runs
- * on every header each time a header is read: about 4 % of the gateway's CPU per proxied request
+ * on a header's name and values each time that header is read: about 4 % of the gateway's CPU at saturation
  * (docs/performance.md, "Gateway"). Same answers for every string ({@code FirewallCharactersProperties}).
  */
 final class FirewallCharacters {

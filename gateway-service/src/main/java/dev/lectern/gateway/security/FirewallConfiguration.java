@@ -1,7 +1,6 @@
 package dev.lectern.gateway.security;
 
 import dev.lectern.gateway.web.ProblemWriter;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +19,13 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 class FirewallConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FirewallConfiguration.class);
-    private static final Pattern QUOTED_VALUE = Pattern.compile("(?<=value )\"[^\"]*\"");
+    /** Spring Security 7's messages put a rejected header's or parameter's value after this, to the end. */
+    private static final String VALUE = " has a value \"";
 
-    static final String REFUSED_DETAIL = "The request was refused before routing: its URL, a header or a parameter "
-            + "contains a character or sequence the gateway does not accept (an encoded slash, period or percent sign, "
-            + "a semicolon, a backslash, a control character or a line break).";
+    static final String REFUSED_TITLE = "Request refused";
+    static final String REFUSED_DETAIL = "The request was refused: its method is not one the gateway accepts, or its "
+            + "URL, a header or a parameter contains a character or sequence it does not accept (an encoded slash, "
+            + "period or percent sign, a double slash, a semicolon, a backslash, a control character or a line break).";
 
     @Bean
     ServerWebExchangeFirewall exchangeFirewall() {
@@ -37,18 +38,23 @@ class FirewallConfiguration {
 
     /**
      * The firewall's own message quotes the rejected text, which can be a whole header value (a token): the client
-     * gets the kinds of text refused, the log the reason with quoted header and parameter values left out.
+     * gets the kinds of text refused, the log the reason with the header's or parameter's value left out.
      */
     @Bean
     ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
         return (exchange, rejected) -> {
             log.info("Firewall refused {} {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), redacted(rejected.getMessage()));
-            return problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused", REFUSED_DETAIL);
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, REFUSED_TITLE, REFUSED_DETAIL);
         };
     }
 
     static String redacted(String message) {
-        return message == null ? null : QUOTED_VALUE.matcher(message).replaceAll("\"…\"");
+        if (message == null) {
+            return null;
+        }
+        int value = message.indexOf(VALUE);
+        // Everything after the marker: a value may itself hold quotes.
+        return value < 0 ? message : message.substring(0, value + VALUE.length()) + "…\" that is not allowed.";
     }
 }

@@ -10,7 +10,7 @@
 #   (default: the one built in gateway-service/target), to compare two builds. WARMUP (s, default 240) is spent on
 #   each gateway in turn after 60 s on both; LAYOUT as in run.sh (dedicated: content-service on CPU 0, gateways and
 #   wrk on CPU 1).
-# Needs what run.sh needs (wrk, PostgreSQL, Redis, a JDK 21+, the two jars).
+# Needs what run.sh needs (wrk, PostgreSQL, Redis, a JDK 25 (the chart gives the gateway an option only JDK 25 knows), the two jars).
 set -euo pipefail
 # Jars named relative to where the script was called from, before it moves to the repository root.
 for jar in "${A_JAR:-}" "${B_JAR:-}"; do

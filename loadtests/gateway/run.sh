@@ -17,7 +17,7 @@
 # LAYOUT=shared: every process on every CPU (the gateway's CPU comes out of the service's); content-service on the
 #   Parallel collector, the gateway on the chart's options.
 # Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
-# defaults 127.0.0.1), a JDK 21+ and the two jars (./mvnw -pl gateway-service,content-service -am package -DskipTests).
+# defaults 127.0.0.1), a JDK 25 (the chart gives the gateway an option only JDK 25 knows) and the two jars (./mvnw -pl gateway-service,content-service -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-15s}

@@ -10,6 +10,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 /**
@@ -69,9 +70,9 @@ class FirewallCharactersProperties {
                 .map(Character::toString);
         Arbitrary<String> loneSurrogate = Arbitraries.chars().range('\uD800', '\uDFFF').map(String::valueOf);
         Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, ascii), net.jqwik.api.Tuple.of(2, control),
-                net.jqwik.api.Tuple.of(3, anyCodePoint), net.jqwik.api.Tuple.of(1, unassigned),
-                net.jqwik.api.Tuple.of(1, loneSurrogate));
+                Tuple.of(6, ascii), Tuple.of(2, control),
+                Tuple.of(3, anyCodePoint), Tuple.of(1, unassigned),
+                Tuple.of(1, loneSurrogate));
         return piece.list().ofMaxSize(6).map(parts -> String.join("", parts));
     }
 }

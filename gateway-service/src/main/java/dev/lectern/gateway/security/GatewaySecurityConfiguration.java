@@ -23,6 +23,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,7 +32,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
@@ -165,17 +165,24 @@ class GatewaySecurityConfiguration {
                 .build();
     }
 
-    /** {@code Authorization: Bearer} everywhere; on {@code /ws/**} also the subprotocol or {@code access_token}. */
+    /**
+     * {@code Authorization: Bearer} everywhere ({@link BearerTokens}: Spring Security's rules without its regular
+     * expression); on {@code /ws/**} also the subprotocol or {@code access_token}.
+     */
     static ServerAuthenticationConverter bearerTokens() {
-        ServerBearerTokenAuthenticationConverter header = new ServerBearerTokenAuthenticationConverter();
-        return exchange -> header.convert(exchange).switchIfEmpty(Mono.defer(() -> {
+        return exchange -> {
             ServerHttpRequest request = exchange.getRequest();
-            if (!WebSocketTokens.isWebSocketPath(request)) {
-                return Mono.empty();
+            String token;
+            try {
+                token = BearerTokens.fromAuthorization(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            } catch (OAuth2AuthenticationException malformed) {
+                return Mono.error(malformed);
             }
-            String token = WebSocketTokens.resolve(request);
+            if (token == null && WebSocketTokens.isWebSocketPath(request)) {
+                token = WebSocketTokens.resolve(request);
+            }
             return token == null ? Mono.empty() : Mono.just(new BearerTokenAuthenticationToken(token));
-        }));
+        };
     }
 
     static CorsConfigurationSource corsSource(CorsProperties properties) {

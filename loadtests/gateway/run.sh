@@ -10,10 +10,14 @@
 # Usage: loadtests/gateway/run.sh [duration=15s] [connections=64]   (ROUNDS=3: the three are measured in turn, ROUNDS
 # times, and the ratios use each one's median, so drift on a shared machine hits all three alike)
 # LAYOUT=dedicated (default on 2+ CPUs): each tier gets its own CPU, as each pod does in Kubernetes (one CPU each in
-#   k8s/helm): the backends (content-service, the static nginx) on CPU 0; the proxy under test (gateway or nginx) and
-#   wrk on CPU 1 — in all three paths, so "direct" has the same backend CPU as the proxied paths. Both JVMs run the
-#   Serial collector, which is what a JVM in a one-CPU container picks (and what the chart names for the gateway).
-#   PostgreSQL and Redis are left where the machine runs them.
+#   k8s/helm): the backends (content-service, the static nginx) on CPU 0; the proxy under test (gateway or nginx) on
+#   CPU 1 — in all three paths, so "direct" has the same backend CPU as the proxied paths. Both JVMs run the Serial
+#   collector, which is what a JVM in a one-CPU container picks (and what the chart names for the gateway).
+#   PostgreSQL and Redis are left where the machine runs them. wrk, the clients, would sit on a machine of their own;
+#   here it must share a CPU with one tier and takes ~0.09 ms of it per request, so each saturation window is run with
+#   wrk on CPU 1 and again on CPU 0 (CLIENT_CPUS="1 0") and the path's figure is the higher of the two — the placement
+#   that takes least from whichever tier limits that path; both are printed. CLIENT_CPUS=1 is the method of the
+#   eleventh session and before. The half-saturation windows put wrk where that path's saturation median was higher.
 # LAYOUT=shared: every process on every CPU (the gateway's CPU comes out of the service's); content-service on the
 #   Parallel collector, the gateway on the chart's options.
 # Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
@@ -37,8 +41,9 @@ NGINX_CONTENT_PORT=${NGINX_CONTENT_PORT:-19605}
 # (with one CPU its JIT compiler shares that CPU with the load and needs longer; docs/performance.md, "Gateway").
 case $LAYOUT in
   dedicated) BACKEND=(taskset -c 0); FRONT=(taskset -c 1); GC=-XX:+UseSerialGC; DEFAULT_WARMUP=240
-    LAYOUT_NOTE=" (backends on CPU 0; the proxy under test and wrk on CPU 1)" ;;
-  shared) BACKEND=(); FRONT=(); GC=-XX:+UseParallelGC; DEFAULT_WARMUP=90; LAYOUT_NOTE="" ;;
+    CLIENT_CPUS=${CLIENT_CPUS:-1 0}
+    LAYOUT_NOTE=" (backends on CPU 0; the proxy under test on CPU 1; wrk on CPU ${CLIENT_CPUS// / and on CPU })" ;;
+  shared) BACKEND=(); FRONT=(); GC=-XX:+UseParallelGC; DEFAULT_WARMUP=90; CLIENT_CPUS=any; LAYOUT_NOTE="" ;;
   *) echo "LAYOUT must be dedicated or shared, not '$LAYOUT'" >&2; exit 2 ;;
 esac
 WARMUP=${WARMUP:-$DEFAULT_WARMUP}
@@ -136,11 +141,12 @@ for url in "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" "http://127.0.0.1:$NGIN
 done
 # Same auth header on every path, so request sizes are equal.
 
-run() { # name url [extra wrk args]
+run() { # name url [extra wrk args]; CLIENT_CPU: where wrk runs (a CPU number, or any)
   local name=$1 url=$2; shift 2
-  local g0 c0 r0 g1 c1 r1
+  local g0 c0 r0 g1 c1 r1 client=()
+  [ "${CLIENT_CPU:-any}" = any ] || client=(taskset -c "$CLIENT_CPU")
   g0=$(ticks "$GATEWAY_PID"); c0=$(ticks "$CONTENT_PID"); r0=$(ticks "$REDIS_PID")
-  "${FRONT[@]}" wrk -t"$THREADS" -c"${CONNS_OVERRIDE:-$CONNS}" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
+  "${client[@]}" wrk -t"$THREADS" -c"${CONNS_OVERRIDE:-$CONNS}" -d"$DURATION" --latency -H "$AUTH" "$@" "$url" > "$WORK/$name.txt"
   g1=$(ticks "$GATEWAY_PID"); c1=$(ticks "$CONTENT_PID"); r1=$(ticks "$REDIS_PID")
   local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
@@ -158,16 +164,41 @@ run() { # name url [extra wrk args]
   # p99 in ms from throttle.lua's percentile line, where the script is used.
   grep '^percentiles:' "$WORK/$name.txt" | sed -E 's/.* p99 ([0-9.]+)ms .*/\1/' >> "$WORK/$name.p99" || true
 }
+# One saturation window per client placement; the higher rate is the path's figure for the round.
+placements() { # name url
+  local cpu best=0 rps
+  for cpu in $CLIENT_CPUS; do
+    CLIENT_CPU=$cpu run "$1@cpu$cpu" "$2"
+    rps=$(tail -1 "$WORK/$1@cpu$cpu.rps")
+    best=$(awk -v a="$best" -v b="$rps" 'BEGIN { print (b > a) ? b : a }')
+  done
+  echo "$best" >> "$WORK/$1.rps"
+}
+# The placement whose median saturation rate was higher for a path: where its half-saturation windows run wrk.
+best_client_cpu() { # name
+  local cpu best=any top=0 m
+  for cpu in $CLIENT_CPUS; do
+    m=$(median "$1@cpu$cpu.rps")
+    if awk -v m="$m" -v t="$top" 'BEGIN { exit !(m > t) }'; then top=$m; best=$cpu; fi
+  done
+  echo "$best"
+}
 rounds() { # name-prefix direct-url nginx-url gateway-url
   local r
   for r in $(seq 1 "$ROUNDS"); do
     echo "-- round $r/$ROUNDS"
-    run "$1-direct" "$2"
-    run "$1-nginx" "$3"
-    run "$1-gateway" "$4"
+    placements "$1-direct" "$2"
+    placements "$1-nginx" "$3"
+    placements "$1-gateway" "$4"
   done
   printf "medians: direct %s   nginx %s   gateway %s req/s\n" "$(median "$1-direct.rps")" "$(median "$1-nginx.rps")" \
     "$(median "$1-gateway.rps")"
+  local path cpu
+  for path in direct nginx gateway; do
+    printf "  %s, median per wrk placement:" "$path"
+    for cpu in $CLIENT_CPUS; do printf "  CPU %s %s req/s" "$cpu" "$(median "$1-$path@cpu$cpu.rps")"; done
+    echo
+  done
   ratios "$1-direct.rps" "$1-nginx.rps" "$1-gateway.rps"
 }
 warm() { "${FRONT[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$1s" -H "$AUTH" "$2" > /dev/null; }
@@ -194,11 +225,14 @@ DELAY=$(awk -v h="$HALF" 'BEGIN { printf "%d", 32*1000/h }')
 [ "$DELAY" -lt 1 ] && DELAY=1
 # One window's p99 swings with the machine (8-27 ms for the same gateway in one hour), so ROUNDS windows each, the
 # gateway and the service in turn, and the median window is the figure.
-echo "== at ~half the gateway's saturation: target $HALF req/s (32 connections, random pauses of ${DELAY} ms on average)"
+GATEWAY_CLIENT=$(best_client_cpu service-gateway)
+DIRECT_CLIENT=$(best_client_cpu service-direct)
+echo "== at ~half the gateway's saturation: target $HALF req/s (32 connections, random pauses of ${DELAY} ms on average;" \
+  "wrk on CPU $GATEWAY_CLIENT for the gateway, on CPU $DIRECT_CLIENT for the service)"
 for r in $(seq 1 "$ROUNDS"); do
   echo "-- round $r/$ROUNDS"
-  CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-gateway-half "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
-  CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+  CLIENT_CPU=$GATEWAY_CLIENT CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-gateway-half "http://127.0.0.1:$GATEWAY_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
+  CLIENT_CPU=$DIRECT_CLIENT CONNS_OVERRIDE=32 DELAY_MS=$DELAY run service-direct-half "http://127.0.0.1:$CONTENT_PORT$SERVICE_PATH" -s loadtests/gateway/throttle.lua
 done
 printf "half saturation, median window: gateway p99 %s ms (%s req/s)   service direct p99 %s ms (%s req/s)\n" \
   "$(median service-gateway-half.p99)" "$(median service-gateway-half.rps)" \

@@ -194,9 +194,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
+    /**
+     * Too large for this service's limits: 413. Spring also takes a failure whose message speaks of a "request" and
+     * something "large" for this, and Tomcat's message for a part the file system refused to grow — "Processing of
+     * multipart/form-data request failed. File too large" (EFBIG, a file-size limit on the server) — is one; that is
+     * the server's ({@link UploadFailures}), so 503 as below.
+     */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (UploadFailures.serverSide(e)) {
+            return uploadNotStored(e, request);
+        }
         return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The upload is larger than this service accepts.", List.of(), request);
     }
@@ -210,14 +219,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
         if (UploadFailures.serverSide(e)) {
-            // Not the client's doing: this instance cannot write the parts to its temporary directory. Another
-            // instance (or this one, once there is room again) can take the same request.
-            log.error("Upload to {} could not be stored: {}", path(request), e.getMostSpecificCause().toString());
-            ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                    "Upload could not be stored", "This service could not write the upload to its temporary storage, "
-                            + "so nothing was saved. Send the same request again in a few seconds.", List.of(), request);
-            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, UPLOAD_RETRY_AFTER_SECONDS).body(problem.getBody());
+            return uploadNotStored(e, request);
         }
         // The parser's own message is not echoed (it can name the server's paths, and speaks of "the request was
         // rejected"); the log keeps it.
@@ -226,6 +228,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The multipart/form-data body could not be read: its Content-Type has no boundary, or the body is cut "
                         + "short or not multipart. Let the HTTP client set the Content-Type with its boundary, and send "
                         + "the whole body.", List.of(), request);
+    }
+
+    /**
+     * Not the client's doing: this instance cannot write the parts to its temporary directory. Another instance (or
+     * this one, once there is room again) can take the same request.
+     */
+    private ResponseEntity<Object> uploadNotStored(MultipartException e, WebRequest request) {
+        log.error("Upload to {} could not be stored: {}", path(request), e.getMostSpecificCause().toString());
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                "Upload could not be stored", "This service could not write the upload to its temporary storage, "
+                        + "so nothing was saved. Send the same request again in a few seconds.", List.of(), request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, UPLOAD_RETRY_AFTER_SECONDS).body(problem.getBody());
     }
 
     /** Every Spring MVC exception ends here: give it our type, instance and trace id. */

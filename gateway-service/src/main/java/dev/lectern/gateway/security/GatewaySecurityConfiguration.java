@@ -23,7 +23,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -170,19 +169,16 @@ class GatewaySecurityConfiguration {
      * expression); on {@code /ws/**} also the subprotocol or {@code access_token}.
      */
     static ServerAuthenticationConverter bearerTokens() {
-        return exchange -> {
+        // Deferred, as Spring's converter is: whatever reading the request throws (a malformed header, an
+        // undecodable query) arrives as an error signal, not from convert() itself.
+        return exchange -> Mono.defer(() -> {
             ServerHttpRequest request = exchange.getRequest();
-            String token;
-            try {
-                token = BearerTokens.fromAuthorization(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-            } catch (OAuth2AuthenticationException malformed) {
-                return Mono.error(malformed);
-            }
+            String token = BearerTokens.fromAuthorization(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
             if (token == null && WebSocketTokens.isWebSocketPath(request)) {
                 token = WebSocketTokens.resolve(request);
             }
             return token == null ? Mono.empty() : Mono.just(new BearerTokenAuthenticationToken(token));
-        };
+        });
     }
 
     static CorsConfigurationSource corsSource(CorsProperties properties) {

@@ -111,6 +111,10 @@ class JwtAttackTests extends AbstractGatewayTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         call(path, "Bearer not-a-jwt").expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // Not of the form "Bearer <token68>" at all: refused before any key is looked at (BearerTokens).
+        call(path, "Bearer " + issuer.token("alice", "LEARNER") + " trailing").expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("malformed"));
         assertThat(reached(path)).isFalse();
     }
 

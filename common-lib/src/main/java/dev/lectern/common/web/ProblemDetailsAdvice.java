@@ -197,14 +197,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * Too large for this service's limits: 413. Spring also takes a failure whose message speaks of a "request" and
      * something "large" for this, and Tomcat's message for a part the file system refused to grow — "Processing of
-     * multipart/form-data request failed. File too large" (EFBIG, a file-size limit on the server) — is one; that is
-     * the server's ({@link UploadFailures}), so 503 as below.
+     * multipart/form-data request failed. File too large" (EFBIG: a file-size limit on the server, below the upload
+     * limit) — is one. That is the server's ({@link UploadFailures}): 503, but without {@code Retry-After}, since the
+     * same body fails again on every instance configured alike.
      */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (UploadFailures.serverSide(e)) {
-            return uploadNotStored(e, request);
+            log.error("Upload to {} is within the upload limit but larger than this instance may write to its "
+                    + "temporary storage (its file-size limit is set too low): {}", path(request),
+                    e.getMostSpecificCause().toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Upload could not be stored", "This service cannot write an upload this large to its temporary "
+                            + "storage, so nothing was saved. Sending it again will not help until the service's "
+                            + "configuration is fixed; a smaller file may go through.", List.of(), request);
         }
         return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The upload is larger than this service accepts.", List.of(), request);

@@ -70,7 +70,10 @@ public class DocumentService {
         ExtractedText extracted = extractor.extract(bytes);
         checkLength(extracted.text());
         if (extracted.text().isBlank()) {
-            throw new UnreadableDocumentException("The file has no readable text.");
+            // Empty and white-space-only files were refused above with their own words; what is left is markup alone
+            // (a Markdown file of nothing but headings, whose first heading became the title).
+            throw new UnreadableDocumentException(
+                    "The file has no text to learn from: nothing but headings or markup, no body text under them.");
         }
         return store(ownerId, titleFor(title, fileName, extracted), bytes, extracted);
     }

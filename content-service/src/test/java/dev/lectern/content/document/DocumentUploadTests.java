@@ -172,6 +172,8 @@ class DocumentUploadTests {
         expectProblem(new byte[0], "empty.txt", 422, "https://lectern.dev/problems/validation", "empty");
         expectProblem("   \n\t ".getBytes(), "blank.txt", 422, "https://lectern.dev/problems/validation",
                 "white space");
+        expectProblem("# Only a heading\n\n## And another\n".getBytes(), "headings.md", 422,
+                "https://lectern.dev/problems/validation", "nothing but headings");
         expectProblem(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10}, "photo.jpg", 415,
                 "https://lectern.dev/problems/unsupported-media-type", "image/jpeg");
         expectProblem(new byte[] {'a', 'b', 0, 1, 2, 'c'}, "data.txt", 415,

@@ -15,9 +15,9 @@
 #   collector, which is what a JVM in a one-CPU container picks (and what the chart names for the gateway).
 #   PostgreSQL and Redis are left where the machine runs them. wrk, the clients, would sit on a machine of their own;
 #   here it must share a CPU with one tier and takes ~0.09 ms of it per request, so each saturation window is run with
-#   wrk on CPU 1 and again on CPU 0 (CLIENT_CPUS="1 0") and the path's figure is the higher of the two — the placement
-#   that takes least from whichever tier limits that path; both are printed. CLIENT_CPUS=1 is the method of the
-#   eleventh session and before. The half-saturation windows put wrk where that path's saturation median was higher.
+#   wrk on CPU 1 and again on CPU 0 (CLIENT_CPUS="1 0"); a path's figure is the median of its better placement (both
+#   are printed), and its half-saturation windows put wrk there too. CLIENT_CPUS=1 is the method of the eleventh
+#   session and before.
 # LAYOUT=shared: every process on every CPU (the gateway's CPU comes out of the service's); content-service on the
 #   Parallel collector, the gateway on the chart's options.
 # Needs: wrk, nginx (Debian packages), PostgreSQL and Redis as for the tests (POSTGRES_HOST/POSTGRES_PORT/REDIS_HOST/REDIS_PORT,
@@ -164,17 +164,13 @@ run() { # name url [extra wrk args]; CLIENT_CPU: where wrk runs (a CPU number, o
   # p99 in ms from throttle.lua's percentile line, where the script is used.
   grep '^percentiles:' "$WORK/$name.txt" | sed -E 's/.* p99 ([0-9.]+)ms .*/\1/' >> "$WORK/$name.p99" || true
 }
-# One saturation window per client placement; the higher rate is the path's figure for the round.
+# One saturation window per client placement in each round.
 placements() { # name url
-  local cpu best=0 rps
-  for cpu in $CLIENT_CPUS; do
-    CLIENT_CPU=$cpu run "$1@cpu$cpu" "$2"
-    rps=$(tail -1 "$WORK/$1@cpu$cpu.rps")
-    best=$(awk -v a="$best" -v b="$rps" 'BEGIN { print (b > a) ? b : a }')
-  done
-  echo "$best" >> "$WORK/$1.rps"
+  local cpu
+  for cpu in $CLIENT_CPUS; do CLIENT_CPU=$cpu run "$1@cpu$cpu" "$2"; done
 }
-# The placement whose median saturation rate was higher for a path: where its half-saturation windows run wrk.
+# The placement whose median saturation rate was higher for a path: its figure, and where its half-saturation windows
+# run wrk. (A path's own median, not the better of each round's two windows, which would pick the luckier noise.)
 best_client_cpu() { # name
   local cpu best=any top=0 m
   for cpu in $CLIENT_CPUS; do
@@ -191,9 +187,13 @@ rounds() { # name-prefix direct-url nginx-url gateway-url
     placements "$1-nginx" "$3"
     placements "$1-gateway" "$4"
   done
+  local path
+  for path in direct nginx gateway; do
+    cp "$WORK/$1-$path@cpu$(best_client_cpu "$1-$path").rps" "$WORK/$1-$path.rps"
+  done
   printf "medians: direct %s   nginx %s   gateway %s req/s\n" "$(median "$1-direct.rps")" "$(median "$1-nginx.rps")" \
     "$(median "$1-gateway.rps")"
-  local path cpu
+  local cpu
   for path in direct nginx gateway; do
     printf "  %s, median per wrk placement:" "$path"
     for cpu in $CLIENT_CPUS; do printf "  CPU %s %s req/s" "$cpu" "$(median "$1-$path@cpu$cpu.rps")"; done
